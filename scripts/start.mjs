@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// `npm start`: the Electron app when its binary and a display are there; otherwise the same app headless.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const rendererIndex = `${root}dist/renderer/index.html`;
+
+function electronBinary() {
+  try {
+    const pathFile = `${root}node_modules/electron/path.txt`;
+    if (!existsSync(pathFile)) return { ok: false, why: 'the Electron binary is not installed (it could not be downloaded)' };
+    const bin = require('electron');
+    if (typeof bin !== 'string' || !existsSync(bin)) return { ok: false, why: 'the Electron binary is missing' };
+    return { ok: true, bin };
+  } catch (e) {
+    return { ok: false, why: `Electron is not usable (${e.message.split('\n')[0]})` };
+  }
+}
+
+function hasDisplay() {
+  return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.platform === 'darwin' || process.platform === 'win32');
+}
+
+if (!existsSync(rendererIndex) || statSync(rendererIndex).size === 0) {
+  console.log('Building the control panel…');
+  const built = spawnSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+const electron = electronBinary();
+const display = hasDisplay();
+let child;
+if (electron.ok && display && process.env.RAPPORT_HEADLESS !== '1') {
+  child = spawn(electron.bin, [root], { stdio: 'inherit' });
+} else {
+  const why = process.env.RAPPORT_HEADLESS === '1' ? 'RAPPORT_HEADLESS=1 is set' : !display ? 'there is no display' : electron.why;
+  console.log(`Starting Rapport headless because ${why}.`);
+  const tsxCli = require.resolve('tsx/cli');
+  child = spawn(process.execPath, [tsxCli, `${root}src-main/cli.ts`, 'serve', ...process.argv.slice(2)], { stdio: 'inherit' });
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

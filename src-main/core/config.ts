@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Paths {
+  dataDir: string;
+  database: string;
+  logs: string;
+  backups: string;
+  diagnostics: string;
+  browserProfile: string;
+  apiKeyFile: string;
+  secretKeyFile: string;
+}
+
+/** `RAPPORT_DATA_DIR`, else the caller's choice (Electron's userData), else the XDG data dir. */
+export function resolveDataDir(env: Record<string, string | undefined>, preferred?: string): string {
+  if (env.RAPPORT_DATA_DIR) return env.RAPPORT_DATA_DIR;
+  if (preferred) return preferred;
+  const xdg = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(xdg, 'rapport');
+}
+
+export function pathsFor(dataDir: string): Paths {
+  return {
+    dataDir,
+    database: join(dataDir, 'rapport.db'),
+    logs: join(dataDir, 'logs'),
+    backups: join(dataDir, 'backups'),
+    diagnostics: join(dataDir, 'diagnostics'),
+    browserProfile: join(dataDir, 'browser-profile'),
+    apiKeyFile: join(dataDir, 'api-token'),
+    secretKeyFile: join(dataDir, 'secret.key'),
+  };
+}
+
+export function ensureDirs(paths: Paths): void {
+  mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
+  for (const dir of [paths.logs, paths.backups, paths.diagnostics]) mkdirSync(dir, { recursive: true });
+}
+
+/** The API token: `RAPPORT_API_KEY`, else the stored one, else a new one written with mode 0600. */
+export function resolveApiKey(env: Record<string, string | undefined>, paths: Paths): { key: string; source: 'env' | 'file' } {
+  if (env.RAPPORT_API_KEY) return { key: env.RAPPORT_API_KEY, source: 'env' };
+  if (existsSync(paths.apiKeyFile)) {
+    const key = readFileSync(paths.apiKeyFile, 'utf8').trim();
+    if (key.length >= 16) return { key, source: 'file' };
+  }
+  const key = randomBytes(32).toString('base64url');
+  writeFileSync(paths.apiKeyFile, key + '\n', { mode: 0o600 });
+  chmodSync(paths.apiKeyFile, 0o600);
+  return { key, source: 'file' };
+}
+
+export function readPackageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return '0.0.0';
+  }
+}

@@ -1,0 +1,77 @@
+import type { Contact } from '../../src-shared/domain.js';
+import type { CoreContext, PartialHandlers } from './context.js';
+import { toCsv } from './csv.js';
+import type { Extensions } from './extensions.js';
+import { accountStatusFrom, computeStatus } from './status.js';
+
+const CONTACT_COLUMNS: (keyof Contact & string)[] = [
+  'id',
+  'profileUrl',
+  'publicId',
+  'fullName',
+  'firstName',
+  'lastName',
+  'headline',
+  'location',
+  'company',
+  'birthMonth',
+  'birthDay',
+  'source',
+  'status',
+  'score',
+  'notes',
+  'createdAt',
+  'updatedAt',
+  'lastSeenAt',
+];
+
+/** Handlers that need only the store, settings and quotas. */
+export function coreHandlers(ctx: CoreContext, ext: Extensions): PartialHandlers {
+  const { store, settings } = ctx;
+  return {
+    'status.get': async () => {
+      const quotas = await ctx.quotas.usage();
+      const account = accountStatusFrom(ctx);
+      const currentRun = ext.currentRun();
+      const lastRun = store.runs.latest();
+      const schedule = ext.handlers['schedule.get'] ? await ext.handlers['schedule.get']({}) : null;
+      const today = ctx.clock.now().toISOString().slice(0, 10);
+      const birthdayDoneToday =
+        lastRun?.kind === 'birthday' && lastRun.status === 'succeeded' && !lastRun.dryRun && lastRun.startedAt.slice(0, 10) === today;
+      const computed = computeStatus({
+        currentRun,
+        lastRun,
+        account,
+        quotas,
+        paused: schedule?.paused ? { until: schedule.pausedUntil, reason: schedule.pauseReason } : null,
+        birthdayEnabled: settings.get().birthday.enabled,
+        nextScheduledRun: schedule?.jobs.find((j) => j.kind === 'birthday')?.nextRunAt ?? null,
+        birthdayDoneToday,
+      });
+      return {
+        version: ctx.version,
+        dataDir: ctx.paths.dataDir,
+        ...computed,
+        account,
+        quotas,
+        quotaStore: ctx.quotas.storeKind(),
+        dryRun: settings.get().birthday.dryRun,
+        currentRun,
+        lastRun,
+      };
+    },
+    'settings.get': async () => settings.view(),
+    'settings.update': async (patch) => settings.update(patch),
+    'runs.list': async ({ page, pageSize }) => store.runs.list(page, pageSize),
+    'runs.get': async ({ id }) => store.runs.mustGet(id),
+    'contacts.list': async (query) => store.contacts.list(query),
+    'contacts.update': async ({ id, ...patch }) => store.contacts.update(id, patch),
+    'contacts.erase': async ({ id }) => {
+      store.contacts.erase(id);
+      return { ok: true as const };
+    },
+    'contacts.export': async () => toCsv(CONTACT_COLUMNS, store.contacts.iterateAll()),
+    'interactions.list': async (query) => store.interactions.list(query),
+    'account.status': async () => accountStatusFrom(ctx),
+  };
+}

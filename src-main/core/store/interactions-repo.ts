@@ -1,0 +1,101 @@
+import { and, count, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
+import type { InteractionsQuery } from '../../../src-shared/contract.js';
+import type { Interaction } from '../../../src-shared/domain.js';
+import type { Db } from './db.js';
+import type { Page } from './contacts-repo.js';
+import { interactions } from './schema.js';
+
+export interface NewInteraction {
+  contactId: number;
+  runId: number | null;
+  type: Interaction['type'];
+  status: Interaction['status'];
+  dedupeKey: string;
+  payload: Record<string, unknown>;
+  occurredAt?: string;
+}
+
+export class InteractionsRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Inserts; returns null when the unique (contact, type, dedupe key) rule for sent/pending refuses it. */
+  tryCreate(input: NewInteraction): Interaction | null {
+    try {
+      return this.create(input);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return null;
+      throw e;
+    }
+  }
+
+  create(input: NewInteraction): Interaction {
+    return this.db
+      .insert(interactions)
+      .values({ ...input, occurredAt: input.occurredAt ?? this.now().toISOString() })
+      .returning()
+      .get() as Interaction;
+  }
+
+  setStatus(id: number, status: Interaction['status'], payloadPatch: Record<string, unknown> = {}): Interaction {
+    const current = this.db.select().from(interactions).where(eq(interactions.id, id)).get();
+    if (!current) throw new Error(`interaction ${id} not found`);
+    return this.db
+      .update(interactions)
+      .set({ status, payload: { ...(current.payload as Record<string, unknown>), ...payloadPatch } })
+      .where(eq(interactions.id, id))
+      .returning()
+      .get() as Interaction;
+  }
+
+  forContact(contactId: number, type?: Interaction['type']): Interaction[] {
+    const where = type ? and(eq(interactions.contactId, contactId), eq(interactions.type, type)) : eq(interactions.contactId, contactId);
+    return this.db.select().from(interactions).where(where).orderBy(desc(interactions.occurredAt)).all() as Interaction[];
+  }
+
+  withStatus(status: Interaction['status'], type?: Interaction['type']): Interaction[] {
+    const where = type ? and(eq(interactions.status, status), eq(interactions.type, type)) : eq(interactions.status, status);
+    return this.db.select().from(interactions).where(where).all() as Interaction[];
+  }
+
+  /** Units LinkedIn saw (or may have seen: pending) since a moment — the floor for quota reconciliation. */
+  countConsumed(type: Interaction['type'], sinceIso: string): number {
+    return (
+      this.db
+        .select({ n: count() })
+        .from(interactions)
+        .where(and(eq(interactions.type, type), inArray(interactions.status, ['sent', 'pending']), gte(interactions.occurredAt, sinceIso)))
+        .get()?.n ?? 0
+    );
+  }
+
+  list(query: InteractionsQuery): Page<Interaction> {
+    const filters: SQL[] = [];
+    if (query.type) filters.push(eq(interactions.type, query.type));
+    if (query.status) filters.push(eq(interactions.status, query.status));
+    if (query.since) filters.push(gte(interactions.occurredAt, new Date(query.since).toISOString()));
+    const where = filters.length ? and(...filters) : undefined;
+    const total = this.db.select({ n: count() }).from(interactions).where(where).get()?.n ?? 0;
+    const items = this.db
+      .select()
+      .from(interactions)
+      .where(where)
+      .orderBy(desc(interactions.occurredAt), desc(interactions.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .all() as Interaction[];
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Daily counts for the 30-day chart. */
+  dailyCounts(sinceIso: string): { day: string; type: string; n: number }[] {
+    return this.db
+      .select({ day: sql<string>`substr(${interactions.occurredAt}, 1, 10)`, type: interactions.type, n: count() })
+      .from(interactions)
+      .where(and(gte(interactions.occurredAt, sinceIso), eq(interactions.status, 'sent')))
+      .groupBy(sql`1`, interactions.type)
+      .all();
+  }
+}

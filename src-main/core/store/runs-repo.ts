@@ -1,0 +1,86 @@
+import { count, desc, eq } from 'drizzle-orm';
+import type { Run } from '../../../src-shared/domain.js';
+import { RapportError } from '../../../src-shared/errors.js';
+import type { Db } from './db.js';
+import type { Page } from './contacts-repo.js';
+import { campaignRuns } from './schema.js';
+
+export class RunsRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+  ) {}
+
+  start(kind: Run['kind'], trigger: Run['trigger'], dryRun: boolean): Run {
+    return this.db
+      .insert(campaignRuns)
+      .values({ kind, trigger, dryRun, status: 'running', counts: {}, startedAt: this.now().toISOString() })
+      .returning()
+      .get() as Run;
+  }
+
+  updateCounts(id: number, counts: Record<string, number>): void {
+    this.db.update(campaignRuns).set({ counts }).where(eq(campaignRuns.id, id)).run();
+  }
+
+  finish(
+    id: number,
+    status: Exclude<Run['status'], 'running'>,
+    counts: Record<string, number>,
+    error?: { code: string; message: string } | null,
+  ): Run {
+    return this.db
+      .update(campaignRuns)
+      .set({
+        status,
+        counts,
+        errorCode: error?.code ?? null,
+        errorMessage: error?.message ?? null,
+        finishedAt: this.now().toISOString(),
+      })
+      .where(eq(campaignRuns.id, id))
+      .returning()
+      .get() as Run;
+  }
+
+  get(id: number): Run | null {
+    return (this.db.select().from(campaignRuns).where(eq(campaignRuns.id, id)).get() as Run | undefined) ?? null;
+  }
+
+  mustGet(id: number): Run {
+    const run = this.get(id);
+    if (!run) throw new RapportError('NOT_FOUND', `No run with id ${id}.`, { id });
+    return run;
+  }
+
+  latest(): Run | null {
+    return (this.db.select().from(campaignRuns).orderBy(desc(campaignRuns.id)).limit(1).get() as Run | undefined) ?? null;
+  }
+
+  list(page: number, pageSize: number): Page<Run> {
+    const total = this.db.select({ n: count() }).from(campaignRuns).get()?.n ?? 0;
+    const items = this.db
+      .select()
+      .from(campaignRuns)
+      .orderBy(desc(campaignRuns.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .all() as Run[];
+    return { items, total, page, pageSize };
+  }
+
+  /** A run still `running` when the app starts was cut short by a crash or a kill. */
+  markRunningInterrupted(): Run[] {
+    return this.db
+      .update(campaignRuns)
+      .set({
+        status: 'interrupted',
+        errorCode: 'INTERRUPTED',
+        errorMessage: 'The app stopped while this run was in progress.',
+        finishedAt: this.now().toISOString(),
+      })
+      .where(eq(campaignRuns.status, 'running'))
+      .returning()
+      .all() as Run[];
+  }
+}

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createCore, type Core } from './core/app.js';
+import type { RunningServer } from './core/server/http.js';
+
+export const RENDERER_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+
+export interface HeadlessOptions {
+  host?: string;
+  port?: number;
+  dataDir?: string;
+  env?: Record<string, string | undefined>;
+}
+
+export interface HeadlessHost {
+  core: Core;
+  server: RunningServer;
+  panelUrl: string;
+  hasPanel: boolean;
+  stop(): Promise<void>;
+}
+
+/** The app without a window: the core plus the local server and the built control panel on 127.0.0.1. */
+export async function startHeadless(options: HeadlessOptions = {}): Promise<HeadlessHost> {
+  const core = await createCore({ dataDir: options.dataDir, env: options.env, logToStderr: true });
+  try {
+    const hasPanel = existsSync(`${RENDERER_DIR}/index.html`);
+    const server = await core.serve({ host: options.host, port: options.port, staticDir: hasPanel ? RENDERER_DIR : undefined });
+    return {
+      core,
+      server,
+      hasPanel,
+      panelUrl: `${server.url}/`,
+      stop: async () => {
+        await core.stop();
+      },
+    };
+  } catch (e) {
+    await core.stop();
+    throw e;
+  }
+}

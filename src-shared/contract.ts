@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import {
+  accountStatusSchema,
+  birthdayPlanSchema,
+  contactSchema,
+  contactSourceSchema,
+  contactStatusSchema,
+  diagnosticSchema,
+  interactionSchema,
+  interactionStatusSchema,
+  interactionTypeSchema,
+  pageOf,
+  runSchema,
+  scheduleSchema,
+  selectorHealthSchema,
+  statusSchema,
+} from './domain.js';
+import { settingsPatchSchema, settingsSchema } from './settings.js';
+
+/**
+ * The one list of operations. IPC uses the key, HTTP the route. Path parameters (`:id`) and query
+ * strings are merged into the input object, so GET inputs coerce their numbers from strings.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  method: HttpMethod;
+  path: string;
+  input: I;
+  output: O;
+  /** HTTP status on success (202 for operations that start background work). */
+  successStatus?: number;
+  /** Content type of the HTTP answer when it is not JSON (the output is then a string). */
+  contentType?: string;
+  summary: string;
+}
+
+function op<I extends z.ZodType, O extends z.ZodType>(
+  route: `${HttpMethod} /api/${string}`,
+  input: I,
+  output: O,
+  summary: string,
+  extra: Pick<Operation, 'successStatus' | 'contentType'> = {},
+): Operation<I, O> {
+  const [method, path] = route.split(' ') as [HttpMethod, string];
+  return { method, path, input, output, summary, ...extra };
+}
+
+const empty = z.strictObject({});
+const ok = z.object({ ok: z.literal(true) });
+const id = z.coerce.number().int().positive('must be a positive integer');
+const page = z.coerce.number().int().min(1, 'must be at least 1').default(1);
+const pageSize = z.coerce.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(50);
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date');
+const runStarted = z.object({ runId: z.number().int() });
+
+export const CONTACT_SORTS = ['name', '-name', 'created', '-created', 'updated', '-updated', 'score', '-score', 'birthday'] as const;
+
+export const contactsQuerySchema = z.strictObject({
+  query: z.string().max(200, 'must be at most 200 characters').optional(),
+  status: contactStatusSchema.optional(),
+  source: contactSourceSchema.optional(),
+  birthMonth: z.coerce.number().int().min(1).max(12).optional(),
+  minScore: z.coerce.number().int().min(0).max(100).optional(),
+  sort: z.enum(CONTACT_SORTS).default('name'),
+  page,
+  pageSize,
+});
+export type ContactsQuery = z.infer<typeof contactsQuerySchema>;
+
+export const interactionsQuerySchema = z.strictObject({
+  type: interactionTypeSchema.optional(),
+  status: interactionStatusSchema.optional(),
+  since: isoDate.optional(),
+  page,
+  pageSize,
+});
+export type InteractionsQuery = z.infer<typeof interactionsQuerySchema>;
+
+export const birthdayRunInputSchema = z.strictObject({
+  dryRun: z.boolean().optional(),
+  ignoreWorkingHours: z.boolean().optional(),
+});
+export const sourcingRunInputSchema = z.strictObject({
+  search: z.string().min(1).max(80).optional(),
+  keywords: z.string().min(1).max(500).optional(),
+  location: z.string().max(120).optional(),
+  maxVisits: z.number().int().min(1).max(200).optional(),
+  dryRun: z.boolean().optional(),
+});
+
+export const contract = {
+  'status.get': op('GET /api/status', empty, statusSchema, 'One status for the whole app'),
+  'settings.get': op(
+    'GET /api/settings',
+    empty,
+    z.object({ settings: settingsSchema, envOverrides: z.array(z.string()) }),
+    'Effective settings and which keys the environment overrides',
+  ),
+  'settings.update': op(
+    'PUT /api/settings',
+    settingsPatchSchema,
+    z.object({ settings: settingsSchema, envOverrides: z.array(z.string()) }),
+    'Partial update, validated whole',
+  ),
+  'plan.birthday': op('GET /api/plan/birthday', empty, birthdayPlanSchema, "Today's birthday plan"),
+  'campaigns.birthday.run': op('POST /api/campaigns/birthday', birthdayRunInputSchema, runStarted, 'Start a birthday run', {
+    successStatus: 202,
+  }),
+  'campaigns.sourcing.run': op('POST /api/campaigns/sourcing', sourcingRunInputSchema, runStarted, 'Start a sourcing run', {
+    successStatus: 202,
+  }),
+  'runs.list': op(
+    'GET /api/runs',
+    z.strictObject({ page, pageSize: pageSize.default(20) }),
+    pageOf(runSchema),
+    'Recent runs, newest first',
+  ),
+  'runs.get': op('GET /api/runs/:id', z.strictObject({ id }), runSchema, 'One run'),
+  'runs.stop': op('POST /api/runs/:id/stop', z.strictObject({ id }), runSchema, 'Stop a run now'),
+  'contacts.list': op('GET /api/contacts', contactsQuerySchema, pageOf(contactSchema), 'Search and page through contacts'),
+  'contacts.update': op(
+    'PATCH /api/contacts/:id',
+    z.strictObject({
+      id,
+      status: contactStatusSchema.optional(),
+      notes: z.string().max(10_000, 'must be at most 10,000 characters').nullable().optional(),
+    }),
+    contactSchema,
+    "Change a contact's status or notes",
+  ),
+  'contacts.erase': op('DELETE /api/contacts/:id', z.strictObject({ id }), ok, 'Erase a contact and its history'),
+  'contacts.export': op('GET /api/contacts.csv', empty, z.string(), 'Contacts as CSV', { contentType: 'text/csv; charset=utf-8' }),
+  'interactions.list': op('GET /api/interactions', interactionsQuerySchema, pageOf(interactionSchema), 'Interactions'),
+  'account.status': op('GET /api/account', empty, accountStatusSchema, 'LinkedIn account state'),
+  'account.connect': op(
+    'POST /api/account/connect',
+    z.strictObject({ timeoutSeconds: z.number().int().min(30).max(3600).optional() }),
+    accountStatusSchema,
+    'Open a visible browser for the user to log in',
+  ),
+  'account.importCookies': op(
+    'POST /api/account/cookies',
+    z.strictObject({ content: z.string().min(1, 'must not be empty').max(900_000) }),
+    accountStatusSchema,
+    'Import a Playwright storage state or an exported cookie list',
+  ),
+  'account.disconnect': op('DELETE /api/account', empty, accountStatusSchema, 'Forget the stored session'),
+  'schedule.get': op('GET /api/schedule', empty, scheduleSchema, 'Scheduled jobs and pause state'),
+  'schedule.pause': op(
+    'POST /api/schedule/pause',
+    z.strictObject({ hours: z.number().min(0.1).max(24 * 30).optional() }),
+    scheduleSchema,
+    'Pause scheduled runs',
+  ),
+  'schedule.resume': op('POST /api/schedule/resume', empty, scheduleSchema, 'Resume scheduled runs'),
+  'selectors.health': op('GET /api/selectors', empty, z.array(selectorHealthSchema), 'Selector health per target'),
+  'diagnostics.list': op('GET /api/diagnostics', empty, z.array(diagnosticSchema), 'Saved failure screenshots and HTML'),
+  'legacy.import': op(
+    'POST /api/legacy-import',
+    z.strictObject({ path: z.string().min(1).max(4096) }),
+    z.object({ imported: z.record(z.string(), z.number()), skipped: z.record(z.string(), z.number()), backup: z.string().nullable() }),
+    'Import a v1/app_v2 database',
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type OpInput<N extends OperationName> = z.input<Contract[N]['input']>;
+export type OpParsedInput<N extends OperationName> = z.output<Contract[N]['input']>;
+export type OpOutput<N extends OperationName> = z.output<Contract[N]['output']>;
+export type Handlers = { [N in OperationName]: (input: OpParsedInput<N>) => Promise<OpOutput<N>> };
+
+export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
+
+/** Events streamed over IPC and `GET /api/events` (Server-Sent Events). */
+export const events = {
+  'run.progress': z.object({
+    runId: z.number().int(),
+    kind: z.enum(['birthday', 'sourcing']),
+    step: z.string(),
+    contact: z.string().nullable(),
+    counts: z.record(z.string(), z.number()),
+    total: z.number().int().nullable(),
+    wait: z.object({ reason: z.string(), ms: z.number(), until: z.string() }).nullable(),
+  }),
+  'run.finished': runSchema,
+  'status.changed': statusSchema,
+  'log.line': z.object({ level: z.string(), time: z.string(), msg: z.string() }),
+} as const;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+export const EVENTS_ROUTE = '/api/events';
+
+/** The answer envelope used by IPC (HTTP uses status codes plus `{ error }`). */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string; details?: unknown } };

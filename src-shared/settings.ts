@@ -1,0 +1,289 @@
+import { z } from 'zod';
+
+/** Settings of SPEC §10. Every nested object prefaults to {} so `settingsSchema.parse({})` gives the defaults. */
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (00:00–23:59)');
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function systemLanguage(): 'en' | 'fr' {
+  const locale = Intl.DateTimeFormat().resolvedOptions().locale || 'en';
+  return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+const range = (min: number, max: number, dflt: [number, number], unit: string) =>
+  z
+    .tuple([z.number().min(min).max(max), z.number().min(min).max(max)])
+    .refine(([a, b]) => a <= b, `the first ${unit} must not exceed the second`)
+    .default(dflt);
+
+export const DEFAULT_TEMPLATES_TODAY = [
+  '{Happy birthday|Happy birthday}, {firstName}! {Wishing you a great year ahead|All the best for the year ahead}.',
+  'Joyeux anniversaire {firstName} ! {Je te souhaite une excellente année|Belle année à toi}.',
+];
+export const DEFAULT_TEMPLATES_BELATED = [
+  'Happy belated birthday, {firstName}! {I hope you had a great day|Sorry I missed the day — all the best}.',
+  'Joyeux anniversaire avec un peu de retard, {firstName} ! {J’espère que tu as passé une belle journée|Tous mes vœux pour cette nouvelle année}.',
+];
+
+export const savedSearchSchema = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  keywords: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters'),
+  location: z.string().trim().max(120, 'must be at most 120 characters').optional(),
+  degrees: z.array(z.union([z.literal(1), z.literal(2), z.literal(3)])).max(3).optional(),
+  criteria: z
+    .strictObject({
+      keywords: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+      location: z.string().trim().max(120).optional(),
+      yearsOfExperience: z
+        .tuple([z.number().int().min(0).max(60), z.number().int().min(0).max(60)])
+        .refine(([a, b]) => a <= b, 'the minimum must not exceed the maximum')
+        .optional(),
+    })
+    .prefault({}),
+  maxPages: z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(3),
+  maxVisitsPerRun: z.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(20),
+});
+export type SavedSearch = z.infer<typeof savedSearchSchema>;
+
+export const settingsSchema = z.strictObject({
+  linkedin: z
+    .strictObject({
+      baseUrl: z
+        .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+        .default('https://www.linkedin.com'),
+    })
+    .prefault({}),
+  browser: z
+    .strictObject({
+      executablePath: z.string().min(1).max(4096).optional(),
+      headless: z.boolean().default(true),
+    })
+    .prefault({}),
+  timeZone: z
+    .string()
+    .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Paris')
+    .default(() => systemTimeZone()),
+  workingHours: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      days: z
+        .array(z.number().int().min(1, 'days are 1 (Monday) to 7 (Sunday)').max(7, 'days are 1 (Monday) to 7 (Sunday)'))
+        .max(7)
+        .default([1, 2, 3, 4, 5]),
+      start: hhmm.default('08:30'),
+      end: hhmm.default('19:00'),
+    })
+    .refine((w) => w.start < w.end, { message: 'start must be before end', path: ['end'] })
+    .prefault({}),
+  limits: z
+    .strictObject({
+      messagesPerDay: z.number().int().min(0).max(100).default(15),
+      messagesPerWeek: z.number().int().min(0).max(500).default(80),
+      visitsPerDay: z.number().int().min(0).max(500).default(40),
+      visitsPerWeek: z.number().int().min(0).max(2500).default(200),
+      warmup: z.boolean().default(true),
+      redisUrl: z
+        .string()
+        .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+        .optional(),
+    })
+    .refine((l) => l.messagesPerDay <= l.messagesPerWeek, {
+      message: 'must not exceed messagesPerWeek',
+      path: ['messagesPerDay'],
+    })
+    .refine((l) => l.visitsPerDay <= l.visitsPerWeek, { message: 'must not exceed visitsPerWeek', path: ['visitsPerDay'] })
+    .prefault({}),
+  pacing: z
+    .strictObject({
+      scale: z.number().min(0).max(10).default(1),
+      messageGapSeconds: range(0, 3600, [60, 180], 'gap'),
+      visitGapSeconds: range(0, 3600, [15, 45], 'gap'),
+      typingDelayMs: range(0, 2000, [40, 120], 'delay'),
+    })
+    .prefault({}),
+  birthday: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      dryRun: z.boolean().default(true),
+      includeBelated: z.boolean().default(true),
+      maxDaysLate: z.number().int().min(0).max(15).default(10),
+      templatesToday: z.array(z.string().max(8000)).min(1, 'needs at least one template').default(DEFAULT_TEMPLATES_TODAY),
+      templatesBelated: z
+        .array(z.string().max(8000))
+        .min(1, 'needs at least one template')
+        .default(DEFAULT_TEMPLATES_BELATED),
+    })
+    .prefault({}),
+  sourcing: z
+    .strictObject({
+      searches: z
+        .array(savedSearchSchema)
+        .max(50)
+        .refine((s) => new Set(s.map((x) => x.name)).size === s.length, 'search names must be unique')
+        .default([]),
+      revisitAfterDays: z.number().int().min(0).max(365).default(30),
+    })
+    .prefault({}),
+  schedule: z
+    .strictObject({
+      birthday: z.string().min(1).max(100).nullable().default('0 9 * * *'),
+      sourcing: z.string().min(1).max(100).nullable().default(null),
+      jitterMinutes: z.number().int().min(0).max(120).default(30),
+    })
+    .prefault({}),
+  server: z
+    .strictObject({
+      host: z.string().min(1).default('127.0.0.1'),
+      port: z.number().int().min(0).max(65535).default(9464),
+    })
+    .prefault({}),
+  metrics: z
+    .strictObject({
+      prefix: z
+        .string()
+        .regex(/^([a-zA-Z_][a-zA-Z0-9_]*)?$/, 'must be a Prometheus name prefix (letters, digits, _)')
+        .default(''),
+    })
+    .prefault({}),
+  log: z
+    .strictObject({
+      level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info'),
+    })
+    .prefault({}),
+  ui: z
+    .strictObject({
+      language: z.enum(['en', 'fr']).default(() => systemLanguage()),
+    })
+    .prefault({}),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+export type SettingsSection = keyof Settings;
+
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}
+
+/** A partial update: plain JSON objects, merged into the stored settings before validating the whole. */
+export const settingsPatchSchema = z.record(z.string(), z.unknown());
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Deep merge where arrays and scalars in the patch replace; `null` removes an optional key. */
+export function mergeSettings(base: unknown, patch: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (value === null && !(key in base && base[key] === null)) {
+      out[key] = null;
+      continue;
+    }
+    out[key] = isPlainObject(value) && isPlainObject(base[key]) ? mergeSettings(base[key], value) : value;
+  }
+  return out;
+}
+
+/** `limits.messagesPerDay` → `RAPPORT_LIMITS_MESSAGES_PER_DAY`. */
+export function envNameForPath(path: string): string {
+  return (
+    'RAPPORT_' +
+    path
+      .split('.')
+      .map((part) => part.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase())
+      .join('_')
+  );
+}
+
+type LeafKind = 'string' | 'json';
+export interface SettingLeaf {
+  path: string;
+  env: string;
+  kind: LeafKind;
+}
+
+interface ZodLikeDef {
+  type: string;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  for (;;) {
+    const def = (current as unknown as { def: ZodLikeDef }).def;
+    if (def.innerType) current = def.innerType;
+    else if (def.type === 'pipe' && def.in) current = def.in;
+    else return current;
+  }
+}
+
+/** Every leaf setting with its env name, walked from the schema so new settings get an override for free. */
+export function settingLeaves(schema: z.ZodType = settingsSchema, prefix = ''): SettingLeaf[] {
+  const inner = unwrap(schema);
+  const def = (inner as unknown as { def: ZodLikeDef }).def;
+  if (def.type === 'object' && def.shape) {
+    return Object.entries(def.shape).flatMap(([key, child]) => settingLeaves(child, prefix ? `${prefix}.${key}` : key));
+  }
+  return [{ path: prefix, env: envNameForPath(prefix), kind: def.type === 'string' ? 'string' : 'json' }];
+}
+
+/** Aliases kept for the names operators already use. */
+export const ENV_ALIASES: Record<string, string> = {
+  RAPPORT_REDIS_URL: 'limits.redisUrl',
+  RAPPORT_BROWSER_PATH: 'browser.executablePath',
+};
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    if (!isPlainObject(node[part])) node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1]] = value;
+}
+
+/** Reads RAPPORT_* variables into a settings patch; returns the patch and the paths it sets. */
+export function settingsFromEnv(env: Record<string, string | undefined>): { patch: Record<string, unknown>; paths: string[] } {
+  const patch: Record<string, unknown> = {};
+  const paths: string[] = [];
+  const leaves = settingLeaves();
+  const byEnv = new Map(leaves.map((l) => [l.env, l]));
+  for (const [alias, path] of Object.entries(ENV_ALIASES)) {
+    const leaf = leaves.find((l) => l.path === path);
+    if (leaf && !byEnv.has(alias)) byEnv.set(alias, { ...leaf, env: alias });
+  }
+  for (const [name, leaf] of byEnv) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    let value: unknown = raw;
+    if (leaf.kind === 'json') {
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        value = raw;
+      }
+    }
+    setPath(patch, leaf.path, value);
+    if (!paths.includes(leaf.path)) paths.push(leaf.path);
+  }
+  return { patch, paths };
+}
