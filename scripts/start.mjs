@@ -27,7 +27,8 @@ function hasDisplay() {
 
 if (!existsSync(rendererIndex) || statSync(rendererIndex).size === 0) {
   console.log('Building the control panel…');
-  const built = spawnSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const vite = `${root}node_modules/vite/bin/vite.js`;
+  const built = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
