@@ -36,6 +36,8 @@ const electron = electronBinary();
 const display = hasDisplay();
 let child;
 if (electron.ok && display && process.env.RAPPORT_HEADLESS !== '1') {
+  const bundled = spawnSync(process.execPath, [`${root}scripts/build-electron.mjs`], { cwd: root, stdio: 'inherit' });
+  if (bundled.status !== 0) process.exit(bundled.status ?? 1);
   child = spawn(electron.bin, [root], { stdio: 'inherit' });
 } else {
   const why = process.env.RAPPORT_HEADLESS === '1' ? 'RAPPORT_HEADLESS=1 is set' : !display ? 'there is no display' : electron.why;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { keywordsProblem } from './search-keywords.js';
+import { templateProblem } from './template.js';
 
 /** Settings of SPEC §10. Every nested object prefaults to {} so `settingsSchema.parse({})` gives the defaults. */
 
@@ -22,6 +24,12 @@ export function systemLanguage(): 'en' | 'fr' {
   return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
+/** A message template: its problem (unknown placeholder, braces, empty, too long) becomes the field's error. */
+const template = z.string().superRefine((source, ctx) => {
+  const problem = templateProblem(source);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
 const range = (min: number, max: number, dflt: [number, number], unit: string) =>
   z
     .tuple([z.number().min(min).max(max), z.number().min(min).max(max)])
@@ -39,7 +47,17 @@ export const DEFAULT_TEMPLATES_BELATED = [
 
 export const savedSearchSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
-  keywords: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters'),
+  keywords: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(500, 'must be at most 500 characters')
+    .superRefine((value, ctx) => {
+      // Empty and too long are reported above; the rest (quotes, dangling OR/NOT…) comes from here.
+      if (!value || value.length > 500) return;
+      const problem = keywordsProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   location: z.string().trim().max(120, 'must be at most 120 characters').optional(),
   degrees: z.array(z.union([z.literal(1), z.literal(2), z.literal(3)])).max(3).optional(),
   criteria: z
@@ -119,9 +137,9 @@ export const settingsSchema = z.strictObject({
       dryRun: z.boolean().default(true),
       includeBelated: z.boolean().default(true),
       maxDaysLate: z.number().int().min(0).max(15).default(10),
-      templatesToday: z.array(z.string().max(8000)).min(1, 'needs at least one template').default(DEFAULT_TEMPLATES_TODAY),
+      templatesToday: z.array(template).min(1, 'needs at least one template').default(DEFAULT_TEMPLATES_TODAY),
       templatesBelated: z
-        .array(z.string().max(8000))
+        .array(template)
         .min(1, 'needs at least one template')
         .default(DEFAULT_TEMPLATES_BELATED),
     })

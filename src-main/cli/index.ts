@@ -1,9 +1,12 @@
 import { isRapportError } from '../../src-shared/errors.js';
+import { accountCommand } from './account-command.js';
+import { planCommand } from './plan-command.js';
+import { runCommand } from './run-command.js';
 import { serveCommand } from './serve-command.js';
 import { statusCommand } from './status-command.js';
-import type { CliCommand, CliIo } from './types.js';
+import { UsageError, type CliCommand, type CliIo } from './types.js';
 
-export const COMMANDS: CliCommand[] = [serveCommand, statusCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, statusCommand, runCommand, planCommand, accountCommand];
 
 export function usage(commands: CliCommand[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
@@ -38,7 +41,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, commands: Cl
       io.err(`Usage: rapport ${command.usage}`);
       return 2;
     }
-    if (e instanceof Error && /^--/.test(e.message)) {
+    if (e instanceof UsageError || (e instanceof Error && /^--/.test(e.message))) {
       io.err(e.message);
       io.err(`Usage: rapport ${command.usage}`);
       return 2;

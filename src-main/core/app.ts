@@ -19,7 +19,9 @@ import { coreHandlers } from './handlers.js';
 import { openDatabase } from './store/db.js';
 import { createStore } from './store/index.js';
 import { realSleep, seededRng, systemClock, type Clock, type Rng, type Sleep } from './util/runtime.js';
-import { createExtensions } from './extensions.js';
+import { createExtensions, type ExtensionOptions, type Extensions } from './extensions.js';
+import { cronProblem } from './schedule/scheduler.js';
+import type { Settings } from '../../src-shared/settings.js';
 
 export interface CoreOptions {
   /** Data directory; `RAPPORT_DATA_DIR` wins, then this, then the XDG data dir. */
@@ -32,6 +34,16 @@ export interface CoreOptions {
   secrets?: SecretStore;
   logToStderr?: boolean;
   logger?: Logger;
+  /** Browser engine options (tests) and whether to start the schedule's timers (the app does). */
+  extensions?: ExtensionOptions;
+}
+
+/** Checks the schema cannot make alone: cron expressions must parse. */
+function scheduleIssues(s: Settings): { field: string; reason: string }[] {
+  return (['birthday', 'sourcing'] as const).flatMap((kind) => {
+    const problem = cronProblem(s.schedule[kind]);
+    return problem ? [{ field: `schedule.${kind}`, reason: problem }] : [];
+  });
 }
 
 export interface ServeOptions {
@@ -43,6 +55,7 @@ export interface ServeOptions {
 
 export interface Core {
   ctx: CoreContext;
+  extensions: Extensions;
   api: Handlers;
   apiKey: string;
   apiKeySource: 'env' | 'file';
@@ -72,7 +85,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   const store = createStore(database, now);
   let settings: SettingsService;
   try {
-    settings = new SettingsService(store.settings, env);
+    settings = new SettingsService(store.settings, env, [scheduleIssues]);
   } catch (e) {
     database.close();
     throw e;
@@ -114,11 +127,18 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     sleep: options.sleep ?? realSleep,
   };
 
-  const extensions = await createExtensions(ctx);
+  const extensions = await createExtensions(ctx, options.extensions);
   const provided: PartialHandlers = { ...coreHandlers(ctx, extensions), ...extensions.handlers };
   const api = Object.fromEntries(
     OPERATION_NAMES.map((name) => [name, provided[name] ?? notImplemented(name)]),
   ) as unknown as Handlers;
+
+  extensions.runner.onFinished(() => {
+    call('status.get', {}).then(
+      (status) => events.emit('status.changed', status),
+      (e: unknown) => logger.warn({ err: e }, 'status after run could not be computed'),
+    );
+  });
 
   const servers: RunningServer[] = [];
   let stopped = false;
@@ -134,6 +154,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
 
   const core: Core = {
     ctx,
+    extensions,
     api,
     apiKey: apiKey.key,
     apiKeySource: apiKey.source,

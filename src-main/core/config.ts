@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { appRoot } from './app-root.js';
 
 export interface Paths {
   dataDir: string;
@@ -55,7 +56,7 @@ export function resolveApiKey(env: Record<string, string | undefined>, paths: Pa
 
 export function readPackageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string };
     return pkg.version;
   } catch {
     return '0.0.0';

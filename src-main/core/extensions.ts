@@ -1,19 +1,76 @@
-import type { CoreContext, PartialHandlers } from './context.js';
 import type { Run } from '../../src-shared/domain.js';
+import { createBrowserEngine, browserHandlers, type BrowserEngine, type BrowserEngineOptions } from './browser/index.js';
+import { planBirthday, startBirthdayRun } from './campaigns/birthday.js';
+import type { CampaignDeps } from './campaigns/deps.js';
+import { CampaignRunner, type RunKind } from './campaigns/runner.js';
+import { startSourcingRun } from './campaigns/sourcing.js';
+import type { CoreContext, PartialHandlers } from './context.js';
+import { Scheduler } from './schedule/scheduler.js';
 
 /** Services built on top of the base context: the browser engine, campaigns, the schedule. */
 export interface Extensions {
   handlers: PartialHandlers;
+  engine: BrowserEngine;
+  runner: CampaignRunner;
+  scheduler: Scheduler;
   /** The run in progress, for the status model. */
   currentRun(): Run | null;
   stop(): Promise<void>;
 }
 
-export async function createExtensions(ctx: CoreContext): Promise<Extensions> {
-  void ctx;
+export interface ExtensionOptions {
+  browser?: BrowserEngineOptions;
+  /** Start the schedule's timers (the app does; tests and one-shot CLI commands do not). */
+  schedule?: boolean;
+}
+
+/** Hours of pause after a restriction (SPEC §4); a checkpoint pauses until the user resumes. */
+const RESTRICTION_PAUSE_HOURS = 24;
+
+export async function createExtensions(ctx: CoreContext, options: ExtensionOptions = {}): Promise<Extensions> {
+  const engine = createBrowserEngine(ctx, options.browser);
+  const runner = new CampaignRunner(ctx);
+  runner.recoverInterrupted();
+  const deps: CampaignDeps = { ctx, engine, runner };
+
+  const trigger = async (kind: RunKind) => {
+    const { done } =
+      kind === 'birthday' ? startBirthdayRun(deps, {}, 'schedule') : startSourcingRun(deps, { search: ctx.settings.get().sourcing.searches[0]?.name }, 'schedule');
+    await done;
+  };
+  const scheduler = new Scheduler(ctx, trigger);
+
+  // A guard stop pauses the schedule: the user must clear a checkpoint; a restriction waits a day.
+  runner.onFinished((run) => {
+    if (run.errorCode === 'LINKEDIN_CHECKPOINT' || run.errorCode === 'SESSION_EXPIRED') {
+      scheduler.pauseFor(null, run.errorCode === 'LINKEDIN_CHECKPOINT' ? 'Paused: LinkedIn asks for a security check — action needed.' : 'Paused: reconnect your LinkedIn account.');
+    } else if (run.errorCode === 'LINKEDIN_RESTRICTED') {
+      scheduler.pauseFor(RESTRICTION_PAUSE_HOURS, 'Paused for 24 h: LinkedIn showed a restriction or limit.');
+    }
+  });
+  if (options.schedule) scheduler.start();
+
+  const handlers: PartialHandlers = {
+    ...browserHandlers(ctx, engine),
+    'campaigns.birthday.run': async (input) => ({ runId: startBirthdayRun(deps, input, 'manual').run.id }),
+    'campaigns.sourcing.run': async (input) => ({ runId: startSourcingRun(deps, input, 'manual').run.id }),
+    'runs.stop': async ({ id }) => runner.stop(id),
+    'plan.birthday': async () => planBirthday(deps, new AbortController().signal),
+    'schedule.get': async () => scheduler.view(),
+    'schedule.pause': async ({ hours }) => scheduler.pauseFor(hours ?? null, 'Paused by you.'),
+    'schedule.resume': async () => scheduler.resume(),
+  };
+
   return {
-    handlers: {},
-    currentRun: () => null,
-    async stop() {},
+    handlers,
+    engine,
+    runner,
+    scheduler,
+    currentRun: () => runner.current(),
+    async stop() {
+      scheduler.stop();
+      await runner.stopAll();
+      await engine.stop();
+    },
   };
 }

@@ -3,7 +3,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { existsSync, mkdirSync, openSync, readFileSync, readSync, closeSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appRoot } from '../app-root.js';
 import { RapportError } from '../../../src-shared/errors.js';
 import * as schema from './schema.js';
 
@@ -26,7 +26,7 @@ export interface OpenDatabaseOptions {
   now?: () => Date;
 }
 
-export const DEFAULT_MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+export const DEFAULT_MIGRATIONS_FOLDER = join(appRoot(), 'src-main', 'core', 'store', 'migrations');
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
 interface JournalEntry {

@@ -127,3 +127,15 @@ describe('environment overrides', () => {
     expect(settingsFromEnv({ RAPPORT_TIME_ZONE: 'Europe/Paris' }).patch).toEqual({ timeZone: 'Europe/Paris' });
   });
 });
+
+describe('templates in settings', () => {
+  it('rejects a bad template naming it and the problem, storing nothing', () => {
+    const { settings, store } = service();
+    const before = store.settings.all();
+    const error = failure(() => settings.update({ birthday: { templatesBelated: ['Happy belated {firstName}', 'Hi {prenom}'] } }));
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.message).toContain('birthday.templatesBelated.1');
+    expect(error.message).toContain('unknown placeholder {prenom}');
+    expect(store.settings.all()).toEqual(before);
+  });
+});

@@ -1,0 +1,46 @@
+import type { Run } from '../../src-shared/domain.js';
+import type { Core } from '../core/app.js';
+import type { CliIo } from './types.js';
+
+/** Waits for a run to finish, printing its progress lines; Ctrl-C stops the run cleanly. */
+export async function waitForRun(core: Core, runId: number, io: CliIo, quiet: boolean): Promise<Run> {
+  const offProgress = core.events.on('run.progress', (p) => {
+    if (quiet || p.runId !== runId) return;
+    if (p.wait) io.err(`  waiting ${Math.round(p.wait.ms / 1000)} s (${p.wait.reason})`);
+    else io.err(`  ${p.step}${p.contact ? `: ${p.contact}` : ''}`);
+  });
+  const onSignal = () => {
+    io.err('Stopping the run…');
+    void core.call('runs.stop', { id: runId });
+  };
+  process.once('SIGINT', onSignal);
+  try {
+    const finished = new Promise<Run>((resolve) => {
+      const off = core.events.on('run.finished', (run) => {
+        if (run.id === runId) {
+          off();
+          resolve(run);
+        }
+      });
+    });
+    // The run may already be over by the time we subscribed.
+    const current = await core.call('runs.get', { id: runId });
+    return current.status === 'running' ? await finished : current;
+  } finally {
+    offProgress();
+    process.off('SIGINT', onSignal);
+  }
+}
+
+export function printRunSummary(run: Run, io: CliIo, json: boolean): number {
+  if (json) io.out(JSON.stringify(run, null, 2));
+  else {
+    io.out(`Run #${run.id} (${run.kind}${run.dryRun ? ', dry run' : ''}): ${run.status}`);
+    const counts = Object.entries(run.counts)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
+    if (counts) io.out(`  ${counts}`);
+    if (run.errorCode) io.out(`  ${run.errorCode}: ${run.errorMessage ?? ''}`);
+  }
+  return run.status === 'succeeded' ? 0 : 1;
+}

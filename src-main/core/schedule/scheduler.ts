@@ -1,0 +1,146 @@
+import { Cron } from 'croner';
+import type { RunKind } from '../campaigns/runner.js';
+import type { CoreContext } from '../context.js';
+
+export interface PauseState {
+  /** ISO time the pause ends, or null for "until resumed". */
+  until: string | null;
+  reason: string;
+}
+
+export interface ScheduleView {
+  paused: boolean;
+  pausedUntil: string | null;
+  pauseReason: string | null;
+  jobs: { kind: RunKind; expression: string | null; nextRunAt: string | null }[];
+}
+
+const PAUSE_KEY = 'schedule.pause';
+const LAST_TRIGGER_KEY = 'schedule.lastTriggered';
+/** Timers are re-armed at least this often so clock changes, DST and setting edits are picked up. */
+const MAX_TIMER_MS = 15 * 60_000;
+
+/** Throws when the expression is not a valid cron pattern; used to validate settings. */
+export function cronProblem(expression: string | null): string | null {
+  if (expression === null) return null;
+  try {
+    new Cron(expression, { paused: true }).stop();
+    return null;
+  } catch (e) {
+    return `is not a valid cron expression: ${(e as Error).message}`;
+  }
+}
+
+export function nextRunOf(expression: string | null, timeZone: string, after: Date): Date | null {
+  if (!expression) return null;
+  const job = new Cron(expression, { paused: true, timezone: timeZone });
+  try {
+    return job.nextRun(after);
+  } finally {
+    job.stop();
+  }
+}
+
+/**
+ * Scheduled runs from the `schedule.*` settings (croner patterns in the user's time zone), with a
+ * start jitter from the seeded RNG, pause/resume (also set by guard stops), and one catch-up run when
+ * the app was not running at the scheduled time today.
+ */
+export class Scheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly trigger: (kind: RunKind) => Promise<void>,
+  ) {
+    this.unsubscribe = ctx.settings.onChange(() => this.arm());
+  }
+
+  private pause(): PauseState | null {
+    const state = this.ctx.store.appState.get<PauseState>(PAUSE_KEY);
+    if (!state) return null;
+    if (state.until && new Date(state.until) <= this.ctx.clock.now()) {
+      this.ctx.store.appState.delete(PAUSE_KEY);
+      return null;
+    }
+    return state;
+  }
+
+  view(): ScheduleView {
+    const settings = this.ctx.settings.get();
+    const now = this.ctx.clock.now();
+    const pause = this.pause();
+    const jobs = (['birthday', 'sourcing'] as const).map((kind) => {
+      const expression = settings.schedule[kind];
+      const enabled = kind === 'birthday' ? settings.birthday.enabled : settings.sourcing.searches.length > 0;
+      const next = enabled ? nextRunOf(expression, settings.timeZone, pause?.until ? new Date(pause.until) : now) : null;
+      return { kind, expression, nextRunAt: pause && !pause.until ? null : (next?.toISOString() ?? null) };
+    });
+    return { paused: pause !== null, pausedUntil: pause?.until ?? null, pauseReason: pause?.reason ?? null, jobs };
+  }
+
+  pauseFor(hours: number | null, reason: string): ScheduleView {
+    const until = hours === null ? null : new Date(this.ctx.clock.now().getTime() + hours * 3_600_000).toISOString();
+    this.ctx.store.appState.set(PAUSE_KEY, { until, reason } satisfies PauseState);
+    this.ctx.logger.info({ until, reason }, 'schedule paused');
+    this.arm();
+    return this.view();
+  }
+
+  resume(): ScheduleView {
+    this.ctx.store.appState.delete(PAUSE_KEY);
+    this.arm();
+    return this.view();
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.arm();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.unsubscribe();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Arms one timer for the earliest due job; a job due now fires after its jitter. */
+  private arm(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.stopped) return;
+    const view = this.view();
+    if (view.paused && !view.pausedUntil) return;
+    const now = this.ctx.clock.now().getTime();
+    const due = view.jobs
+      .filter((j) => j.nextRunAt)
+      .map((j) => ({ kind: j.kind, at: new Date(j.nextRunAt!).getTime() }))
+      .sort((a, b) => a.at - b.at)[0];
+    if (!due) return;
+    const delay = Math.max(0, due.at - now);
+    this.timer = setTimeout(() => {
+      if (delay > MAX_TIMER_MS) return this.arm();
+      void this.fire(due.kind);
+    }, Math.min(delay, MAX_TIMER_MS));
+    this.timer.unref?.();
+  }
+
+  private async fire(kind: RunKind): Promise<void> {
+    const settings = this.ctx.settings.get();
+    const jitterMs = this.ctx.rng.next() * settings.schedule.jitterMinutes * 60_000 * settings.pacing.scale;
+    try {
+      await this.ctx.sleep(jitterMs);
+      if (this.stopped || this.pause()) return;
+      this.ctx.store.appState.set(LAST_TRIGGER_KEY, { kind, at: this.ctx.clock.now().toISOString() });
+      await this.trigger(kind);
+    } catch (e) {
+      this.ctx.logger.warn({ err: e, kind }, 'scheduled run could not start');
+    } finally {
+      // Re-arm after the minute of the trigger so the same slot does not fire twice.
+      setTimeout(() => this.arm(), 61_000 - (this.ctx.clock.now().getTime() % 60_000)).unref?.();
+    }
+  }
+}

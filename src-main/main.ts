@@ -1,0 +1,159 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, session, shell } from 'electron';
+import type { Status } from '../src-shared/domain.js';
+import { toErrorBody } from '../src-shared/errors.js';
+import { createCore, type Core } from './core/app.js';
+import { pathsFor, resolveDataDir } from './core/config.js';
+import { appMenuTemplate } from './shell/app-menu.js';
+import { registerAppScheme, serveAppProtocol } from './shell/app-protocol.js';
+import { openExternal } from './shell/external-links.js';
+import { forwardEvents, registerIpc } from './shell/ipc.js';
+import { watchNotices, type Notice } from './shell/notices.js';
+import { createShellSecretStore } from './shell/secrets.js';
+import { createAppTray, type AppTray, type ShellLang } from './shell/tray.js';
+import { closeToTray, createMainWindow, denyPermissions } from './shell/window.js';
+
+/**
+ * Electron entry: a thin shell around the core. The core knows nothing of Electron; this file wires
+ * it to a window (over IPC), a tray, notifications and the app's lifecycle.
+ */
+
+// Both must happen before `ready`.
+registerAppScheme();
+app.enableSandbox();
+
+let core: Core | null = null;
+let win: BrowserWindow | null = null;
+let tray: AppTray | null = null;
+let quitting = false;
+let stopping: Promise<void> | null = null;
+
+const lang = (): ShellLang => core?.ctx.settings.get().ui.language ?? 'en';
+
+function notify(notice: Notice): void {
+  if (!Notification.isSupported()) return;
+  const n = new Notification({ title: notice.title, body: notice.body });
+  n.on('click', showWindow);
+  n.show();
+}
+
+function showWindow(): void {
+  if (!win || win.isDestroyed()) {
+    // Packaged layout: dist-electron/{main.js,preload.cjs} and dist/renderer next to package.json.
+    win = createMainWindow({ preload: join(app.getAppPath(), 'dist-electron', 'preload.cjs'), openExternal });
+    closeToTray(win, () => quitting);
+    return; // shown on ready-to-show, so it never flashes blank
+  }
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+async function refreshTray(known?: Status): Promise<void> {
+  if (!core || !tray) return;
+  const c = core;
+  try {
+    const status = known ?? (await c.call('status.get', {}));
+    // The status can say "needs-you" while the schedule is also paused; the menu follows the schedule.
+    const paused = await c.call('schedule.get', {}).then(
+      (s) => s.paused,
+      () => status.state === 'paused',
+    );
+    tray?.update(status, paused, lang());
+  } catch (e) {
+    c.ctx.logger.warn({ err: e }, 'could not refresh the tray');
+  }
+}
+
+/** Tray actions go through the same validated `core.call` as the UI; failures become a notification. */
+function trayAction(run: (c: Core) => Promise<unknown>): () => void {
+  return () => {
+    if (!core) return;
+    run(core)
+      .catch((e: unknown) => {
+        const error = toErrorBody(e);
+        notify({ title: 'Rapport', body: `${error.code}: ${error.message}` });
+      })
+      .finally(() => void refreshTray());
+  };
+}
+
+async function start(): Promise<void> {
+  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+  const paths = pathsFor(dataDir);
+  const secrets = await createShellSecretStore({ dataDir, keyFile: paths.secretKeyFile });
+  const c = await createCore({ dataDir, secrets: secrets.store });
+  core = c;
+  if (secrets.warning) c.ctx.logger.warn({ secretStore: secrets.store.kind }, secrets.warning);
+
+  denyPermissions(session.defaultSession);
+  serveAppProtocol(join(app.getAppPath(), 'dist', 'renderer'));
+  registerIpc({
+    ipcMain,
+    call: c.call,
+    onInternalError: (operation, err) => c.ctx.logger.error({ err, operation }, 'IPC call failed'),
+  });
+  forwardEvents(c.events, (channel, payload) => {
+    if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
+  });
+  watchNotices(c.events, notify, lang);
+  c.events.on('status.changed', (status) => void refreshTray(status));
+  c.events.on('run.finished', () => void refreshTray());
+
+  tray = createAppTray(
+    {
+      open: showWindow,
+      runBirthday: trayAction((k) => k.call('campaigns.birthday.run', {})),
+      runSourcing: trayAction((k) => k.call('campaigns.sourcing.run', {})),
+      pauseSchedule: trayAction((k) => k.call('schedule.pause', {})),
+      resumeSchedule: trayAction((k) => k.call('schedule.resume', {})),
+      quit: () => app.quit(),
+    },
+    lang(),
+  );
+  void refreshTray();
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate(lang(), { openDataFolder: () => void shell.openPath(dataDir), quit: () => app.quit() }, !app.isPackaged),
+    ),
+  );
+  showWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Rapport owns the database and the schedule; it was asked to show its window.
+  app.quit();
+} else {
+  app.on('second-instance', showWindow);
+  app.on('activate', showWindow);
+  // Closing the last window keeps the app in the tray; only Quit ends it.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', (event) => {
+    quitting = true;
+    if (!core) return;
+    // Stop the core (runs, schedule, database) before Electron exits, then quit for real.
+    event.preventDefault();
+    if (stopping) return;
+    const c = core;
+    stopping = c
+      .stop()
+      .catch((err: unknown) => c.ctx.logger.error({ err }, 'core did not stop cleanly'))
+      .finally(() => {
+        core = null;
+        tray?.destroy();
+        tray = null;
+        app.quit();
+      });
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((e: unknown) => {
+      // Start-up failures are not user input errors: show the real cause rather than the generic sentence.
+      const error = toErrorBody(e);
+      const message = error.code === 'INTERNAL' && e instanceof Error ? e.message : error.message;
+      dialog.showErrorBox('Rapport could not start', `${error.code}: ${message}`);
+      app.exit(1);
+    });
+}

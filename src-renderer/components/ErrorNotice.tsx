@@ -1,0 +1,48 @@
+import type { ApiError } from '../api/client.js';
+import { useI18n } from '../i18n.js';
+
+interface FieldIssue {
+  field: string;
+  reason: string;
+}
+
+/** VALIDATION_FAILED carries `{ issues: [{ field, reason }] }`: list them so the user knows what to fix. */
+function issuesOf(details: unknown): FieldIssue[] {
+  const issues = (details as { issues?: unknown } | null | undefined)?.issues;
+  if (!Array.isArray(issues)) return [];
+  return issues.filter(
+    (i): i is FieldIssue => typeof i === 'object' && i !== null && typeof i.field === 'string' && typeof i.reason === 'string',
+  );
+}
+
+/** Every error the same way: its stable code, a sentence of what to do, then the server's own words. */
+export function ErrorNotice({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
+  const { t, errorHint } = useI18n();
+  const issues = issuesOf(error.details);
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>
+        <span className="error-code">{error.code}</span> <span className="error-hint">{errorHint(error.code)}</span>
+      </p>
+      {error.message && (
+        <p className="error-details">
+          {t('errorDetails')}: {error.message}
+        </p>
+      )}
+      {issues.length > 0 && (
+        <ul className="error-issues">
+          {issues.map((issue) => (
+            <li key={issue.field}>
+              <code>{issue.field}</code>: {issue.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          {t('retry')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../fixtures/linkedin-sim/index.js';
+import { campaignCore, runToEnd, type CampaignCore } from '../../helpers/campaign-core.js';
+
+let sim: Simulator;
+let current: CampaignCore | null = null;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0 });
+});
+afterAll(async () => {
+  await sim.close();
+});
+afterEach(async () => {
+  await current?.dispose();
+  current = null;
+  sim.reset();
+  sim.configure({ guard: null, variant: 'classic', locale: 'en' });
+});
+
+async function setup(env: Record<string, string> = {}) {
+  current = await campaignCore(sim.url, env);
+  return current.core;
+}
+
+/** Full names of the simulator's birthdays that a run with maxDaysLate 10 must wish. */
+function eligibleNames(maxDaysLate = 10): string[] {
+  const { people, birthdays } = sim.config();
+  return birthdays
+    .filter((b) => b.when.kind === 'today' || (b.when.kind === 'late' && b.when.days <= maxDaysLate))
+    .map((b) => people.find((p) => p.publicId === b.publicId)!)
+    .map((p) => `${p.firstName} ${p.lastName}`);
+}
+
+describe.each([
+  ['classic', 'en'],
+  ['modern', 'fr'],
+  ['modern', 'en'],
+  ['classic', 'fr'],
+] as const)('birthday run on the %s generation in %s', (variant, locale) => {
+  it('wishes each eligible contact exactly once with the planned text, and a second run sends nothing', async () => {
+    sim.configure({ variant, locale });
+    const core = await setup();
+    const plan = await core.call('plan.birthday', {});
+    expect(plan.source).toBe('live');
+    expect(plan.toSend.map((p) => p.contact.fullName).sort()).toEqual(eligibleNames().sort());
+    expect(plan.skipped.map((s) => s.reason)).toEqual(expect.arrayContaining(['too_late', 'upcoming']));
+
+    const run = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
+    expect(run.status, run.errorMessage ?? '').toBe('succeeded');
+    const sent = sim.sent();
+    expect(sent.map((s) => s.recipientName).sort()).toEqual(eligibleNames().sort());
+    for (const planned of plan.toSend) {
+      const message = sent.find((s) => s.recipientName === planned.contact.fullName)!;
+      expect(message.text).toBe(planned.text);
+    }
+    expect(run.counts).toMatchObject({ sent: eligibleNames().length, skipped_too_late: 1, skipped_upcoming: 2 });
+
+    const again = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
+    expect(again.status).toBe('succeeded');
+    expect(again.counts.sent ?? 0).toBe(0);
+    expect(again.counts.skipped_already_wished).toBe(eligibleNames().length);
+    expect(sim.sent()).toHaveLength(sent.length);
+  }, 120_000);
+});
+
+describe('birthday run decisions', () => {
+  it('skips blocked contacts and belated ones beyond the window, with their reasons', async () => {
+    const core = await setup({ RAPPORT_BIRTHDAY_MAX_DAYS_LATE: '2' });
+    // Contacts come from an earlier read of the birthday list (here a dry run), then the user blocks one.
+    await runToEnd(core, () => core.call('campaigns.birthday.run', { dryRun: true }));
+    const target = eligibleNames(2)[0];
+    const contact = (await core.call('contacts.list', { query: target })).items[0];
+    await core.call('contacts.update', { id: contact.id, status: 'blocked' });
+    const run = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
+    expect(run.status).toBe('succeeded');
+    const expected = eligibleNames(2).filter((n) => n !== target);
+    expect(sim.sent().map((s) => s.recipientName).sort()).toEqual(expected.sort());
+    expect(run.counts).toMatchObject({ skipped_blocked: 1, skipped_too_late: 2, sent: expected.length });
+  }, 60_000);
+
+  it('an out-of-hours run sends nothing and says why', async () => {
+    const today = new Date().getDay() || 7;
+    const core = await setup({
+      RAPPORT_WORKING_HOURS_ENABLED: 'true',
+      RAPPORT_WORKING_HOURS_DAYS: JSON.stringify([today === 1 ? 2 : 1]),
+    });
+    const run = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
+    expect(run.status).toBe('stopped');
+    expect(run.errorCode).toBe('OUTSIDE_WORKING_HOURS');
+    expect(run.errorMessage).toMatch(/Outside working hours/);
+    expect(sim.sent()).toEqual([]);
+    const forced = await runToEnd(core, () => core.call('campaigns.birthday.run', { ignoreWorkingHours: true }));
+    expect(forced.status).toBe('succeeded');
+    expect(sim.sent().length).toBe(eligibleNames().length);
+  }, 60_000);
+
+  it('a quota of 3 with more birthdays sends 3 and stops with QUOTA_EXHAUSTED', async () => {
+    const core = await setup({ RAPPORT_LIMITS_MESSAGES_PER_DAY: '3' });
+    const run = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
+    expect(run.status).toBe('stopped');
+    expect(run.errorCode).toBe('QUOTA_EXHAUSTED');
+    expect(run.errorMessage).toMatch(/messages quota/);
+    expect(sim.sent()).toHaveLength(3);
+    const status = await core.call('status.get', {});
+    const messages = status.quotas.find((q) => q.quota === 'messages')!;
+    expect(messages.day).toMatchObject({ used: 3, limit: 3 });
+  });
+
+  it('a checkpoint after the 2nd message stops the run with LINKEDIN_CHECKPOINT and nothing more is sent', async () => {
+    sim.configure({ guard: { kind: 'checkpoint', afterMessages: 2 } });
+    const core = await setup();
+    const run = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
+    expect(run.status).toBe('failed');
+    expect(run.errorCode).toBe('LINKEDIN_CHECKPOINT');
+    expect(sim.sent()).toHaveLength(2);
+    const schedule = await core.call('schedule.get', {});
+    expect(schedule.paused).toBe(true);
+    const status = await core.call('status.get', {});
+    expect(status.state).toBe('needs-you');
+    expect(status.account.state).toBe('checkpoint');
+  });
+
+  it('stop during a pacing wait ends the run at once', async () => {
+    const core = await setup({
+      RAPPORT_PACING_SCALE: '1',
+      RAPPORT_PACING_MESSAGE_GAP_SECONDS: '[120, 120]',
+      RAPPORT_PACING_TYPING_DELAY_MS: '[0, 0]',
+    });
+    const waiting = new Promise<number>((resolve) => {
+      const off = core.events.on('run.progress', (p) => {
+        if (p.wait?.reason === 'message-gap') {
+          off();
+          resolve(p.runId);
+        }
+      });
+    });
+    const finished = runToEnd(core, () => core.call('campaigns.birthday.run', {}));
+    const runId = await waiting;
+    const stoppedAt = Date.now();
+    await core.call('runs.stop', { id: runId });
+    const run = await finished;
+    const elapsed = Date.now() - stoppedAt;
+    expect(run.status).toBe('stopped');
+    expect(run.errorCode).toBe('ABORTED');
+    // The gap was 120 s: ending well inside it proves the wait itself was interrupted.
+    expect(elapsed).toBeLessThan(5_000);
+    expect(sim.sent()).toHaveLength(1);
+  });
+
+  it('dry run sends nothing, uses no quota, and decides exactly as a real run', async () => {
+    const core = await setup({ RAPPORT_BIRTHDAY_DRY_RUN: 'true' });
+    const plan = await core.call('plan.birthday', {});
+    const run = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
+    expect(run.status).toBe('succeeded');
+    expect(run.dryRun).toBe(true);
+    expect(sim.sent()).toEqual([]);
+    const status = await core.call('status.get', {});
+    expect(status.quotas.find((q) => q.quota === 'messages')!.day.used).toBe(0);
+    const dry = await core.call('interactions.list', { status: 'dry_run' });
+    expect(dry.items.map((i) => i.payload.text).sort()).toEqual(plan.toSend.map((p) => p.text).sort());
+
+    const real = await runToEnd(core, () => core.call('campaigns.birthday.run', { dryRun: false }));
+    expect(real.status).toBe('succeeded');
+    expect(sim.sent().map((s) => s.text).sort()).toEqual(plan.toSend.map((p) => p.text).sort());
+  }, 90_000);
+});

@@ -1,0 +1,10 @@
+/** Child process for the crash-safety test: one real birthday run on the given data dir, then exit. */
+import { campaignCore, runToEnd } from '../../helpers/campaign-core.js';
+
+const [dataDir, simUrl, env] = process.argv.slice(2);
+const { core } = await campaignCore(simUrl, JSON.parse(env) as Record<string, string>, dataDir);
+process.stdout.write('ready\n');
+const run = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
+process.stdout.write(`finished ${run.status}\n`);
+await core.stop();
+process.exit(0);

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateDataset, startSimulator, type Simulator } from '../../fixtures/linkedin-sim/index.js';
+import { campaignCore, runToEnd } from '../../helpers/campaign-core.js';
+import { seededRng } from '../../../src-main/core/util/runtime.js';
+
+const TRIALS = 20;
+const QUOTA = 4;
+const ENV = { RAPPORT_LIMITS_MESSAGES_PER_DAY: String(QUOTA) };
+let sim: Simulator;
+
+beforeAll(async () => {
+  // Five birthdays today: more than the quota, so the quota ceiling is exercised too.
+  sim = await startSimulator({ port: 0, ...generateDataset({ seed: 7, today: 5, late: [], upcoming: [], searchPeople: 0 }) });
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+function recipients(): string[] {
+  return sim.sent().map((s) => s.recipientPublicId);
+}
+
+/** Runs the child until `kill` decides to SIGKILL it (or it ends by itself). */
+function runChild(dataDir: string, killWhen: (elapsedMs: number, sentSoFar: number) => boolean): Promise<'killed' | 'finished'> {
+  return new Promise((resolveChild, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve('test/e2e/birthday/crash-child.ts'), dataDir, sim.url, JSON.stringify(ENV)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let readyAt = 0;
+    let stderr = '';
+    const sentBefore = sim.sent().length;
+    child.stdout.on('data', (d: Buffer) => {
+      if (d.toString().includes('ready')) readyAt = Date.now();
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const poll = setInterval(() => {
+      if (!readyAt) return;
+      if (killWhen(Date.now() - readyAt, sim.sent().length - sentBefore)) {
+        clearInterval(poll);
+        child.kill('SIGKILL');
+      }
+    }, 2);
+    child.on('exit', (code, signal) => {
+      clearInterval(poll);
+      if (signal === 'SIGKILL') resolveChild('killed');
+      else if (code === 0) resolveChild('finished');
+      else reject(new Error(`child exited ${code}: ${stderr}`));
+    });
+  });
+}
+
+describe('crash safety of the birthday run', () => {
+  it(`${TRIALS} SIGKILLs at random points, then a restart and a second run: nobody wished twice, never over the quota`, async () => {
+    const rng = seededRng(2026);
+    const outcomes: string[] = [];
+    for (let trial = 0; trial < TRIALS; trial++) {
+      sim.reset();
+      const dataDir = mkdtempSync(join(tmpdir(), 'rapport-crash-'));
+      try {
+        // Half the trials die right after LinkedIn received the Nth message (between Send and the `sent` mark);
+        // the others at a random moment of the run.
+        const afterSend = trial % 2 === 0 ? 1 + Math.floor(rng.next() * QUOTA) : 0;
+        const atMs = Math.floor(rng.next() * 6000);
+        const how = await runChild(dataDir, (elapsed, sent) => (afterSend ? sent >= afterSend : elapsed >= atMs));
+        const { core, dispose } = await campaignCore(sim.url, ENV, dataDir);
+        try {
+          const run = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
+          outcomes.push(`${how}/${afterSend ? `after send ${afterSend}` : `${atMs} ms`}/${run.status}/${recipients().length}`);
+          expect(['succeeded', 'stopped'], `trial ${trial}: ${run.errorCode} ${run.errorMessage}`).toContain(run.status);
+          const ids = recipients();
+          expect(new Set(ids).size, `trial ${trial}: duplicates in ${ids.join(',')}`).toBe(ids.length);
+          expect(ids.length, `trial ${trial}`).toBeLessThanOrEqual(QUOTA);
+          // Nothing is left undecided: every pending message was settled by reading the conversation.
+          expect((await core.call('interactions.list', { status: 'pending' })).total).toBe(0);
+          const sentRows = await core.call('interactions.list', { status: 'sent' });
+          expect(sentRows.total).toBe(ids.length);
+        } finally {
+          await dispose();
+        }
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+    expect(outcomes.filter((o) => o.startsWith('killed')).length).toBeGreaterThan(TRIALS / 2);
+  }, 900_000);
+});
