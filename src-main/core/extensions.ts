@@ -35,7 +35,7 @@ export async function createExtensions(ctx: CoreContext, options: ExtensionOptio
 
   const trigger = async (kind: RunKind) => {
     const { done } =
-      kind === 'birthday' ? startBirthdayRun(deps, {}, 'schedule') : startSourcingRun(deps, { search: ctx.settings.get().sourcing.searches[0]?.name }, 'schedule');
+      kind === 'birthday' ? startBirthdayRun(deps, {}, 'schedule') : startSourcingRun(deps, {}, 'schedule');
     await done;
   };
   const scheduler = new Scheduler(ctx, trigger);
