@@ -4,6 +4,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { RapportError } from '../../../src-shared/errors.js';
 import type { Logger } from '../log.js';
 import { findChildWithArg, groupMembers, killGroup } from './process-tree.js';
+import { releaseStaleProfile } from './profile-lock.js';
 
 /** A Chromium-based browser to drive: a path on disk or a Playwright channel (installed Chrome/Edge). */
 export type BrowserCandidate =
@@ -125,6 +126,7 @@ async function waitGone(pgid: number, ms: number): Promise<boolean> {
  */
 export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBrowser> {
   mkdirSync(options.profileDir, { recursive: true, mode: 0o700 });
+  await releaseStaleProfile(options.profileDir, options.logger);
   const asRoot = process.getuid?.() === 0;
   const args = [...BROWSER_FLAGS, ...(asRoot ? ['--no-sandbox'] : [])];
   const tried: string[] = [];

@@ -67,3 +67,23 @@ export function killGroup(pgid: number): void {
     // ESRCH: the group is already gone.
   }
 }
+
+/** Processes, whatever their parent, whose command line holds `arg` exactly. */
+export function processesWithArg(arg: string): number[] {
+  return allProcesses()
+    .filter((p) => cmdline(p.pid).includes(arg))
+    .map((p) => p.pid);
+}
+
+export function processGroupOf(pid: number): number | null {
+  return readStat(pid)?.pgid ?? null;
+}
+
+export function parentOf(pid: number): number | null {
+  return readStat(pid)?.ppid ?? null;
+}
+
+/** First word of a process's command line (its executable), or '' when unknown. */
+export function executableOf(pid: number): string {
+  return cmdline(pid)[0] ?? '';
+}

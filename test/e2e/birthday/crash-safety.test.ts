@@ -82,7 +82,7 @@ describe('crash safety of the birthday run', () => {
           await dispose();
         }
       } finally {
-        rmSync(dataDir, { recursive: true, force: true });
+        rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
       }
     }
     expect(outcomes.filter((o) => o.startsWith('killed')).length).toBeGreaterThan(TRIALS / 2);
