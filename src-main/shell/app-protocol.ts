@@ -2,19 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
-import { PANEL_CSP } from '../core/server/http.js';
+import { MIME, PANEL_CSP } from '../core/server/static-files.js';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 /** Must run before `app` is ready: a standard, secure scheme gets an origin, fetch and storage like https. */
 export function registerAppScheme(): void {

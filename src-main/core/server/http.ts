@@ -7,6 +7,9 @@ import { HTTP_STATUS, RapportError, toErrorBody, type ErrorBody } from '../../..
 import type { CoreContext } from '../context.js';
 import { FailedAuthLimiter, hostAllowed, presentedToken, tokenMatches } from './auth.js';
 import { compileRoutes, matchRoute } from './routes.js';
+import { MIME, PANEL_CSP } from './static-files.js';
+
+export { PANEL_CSP };
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -28,20 +31,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The control panel's CSP: same-origin scripts, styles and fetches only. */
-export const PANEL_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);

@@ -30,6 +30,8 @@ export const contacts = sqliteTable(
     uniqueIndex('contacts_profile_url_unique').on(t.profileUrl),
     index('contacts_birthday_idx').on(t.birthMonth, t.birthDay),
     index('contacts_status_idx').on(t.status),
+    // Filtering by status while listing newest first is the Contacts page's default view.
+    index('contacts_status_created_idx').on(t.status, t.createdAt),
     index('contacts_created_at_idx').on(t.createdAt),
     index('contacts_full_name_idx').on(t.fullName),
     index('contacts_score_idx').on(t.score),

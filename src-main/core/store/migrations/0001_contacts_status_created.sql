@@ -1,0 +1,1 @@
+CREATE INDEX `contacts_status_created_idx` ON `contacts` (`status`,`created_at`);
