@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import type { RunKind } from '../campaigns/runner.js';
 import type { CoreContext } from '../context.js';
+import { accountStatusFrom } from '../status.js';
 
 export interface PauseState {
   /** ISO time the pause ends, or null for "until resumed". */
@@ -20,6 +21,10 @@ const LAST_TRIGGER_KEY = 'schedule.lastTriggered';
 /** Timers are re-armed at least this often so clock changes, DST and setting edits are picked up. */
 const MAX_TIMER_MS = 15 * 60_000;
 
+function localDay(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
 /** Throws when the expression is not a valid cron pattern; used to validate settings. */
 export function cronProblem(expression: string | null): string | null {
   if (expression === null) return null;
@@ -28,6 +33,16 @@ export function cronProblem(expression: string | null): string | null {
     return null;
   } catch (e) {
     return `is not a valid cron expression: ${(e as Error).message}`;
+  }
+}
+
+export function previousRunOf(expression: string | null, timeZone: string, before: Date): Date | null {
+  if (!expression) return null;
+  const job = new Cron(expression, { paused: true, timezone: timeZone });
+  try {
+    return job.previousRuns(1, before)[0] ?? null;
+  } finally {
+    job.stop();
   }
 }
 
@@ -98,6 +113,26 @@ export class Scheduler {
   start(): void {
     this.stopped = false;
     this.arm();
+    const missed = this.missedBirthdaySlot();
+    if (missed) {
+      this.ctx.logger.info({ slot: missed.toISOString() }, 'catching up the birthday run missed while the app was not running');
+      void this.fire('birthday');
+    }
+  }
+
+  /**
+   * Today's birthday slot when it passed while the app was not running and no birthday run started
+   * since (a Raspberry Pi rebooted at 10:00 still wishes today's birthdays). Only today's: a missed
+   * yesterday is covered by belated wishes.
+   */
+  missedBirthdaySlot(): Date | null {
+    const settings = this.ctx.settings.get();
+    if (!settings.birthday.enabled || this.pause()) return null;
+    const now = this.ctx.clock.now();
+    const slot = previousRunOf(settings.schedule.birthday, settings.timeZone, now);
+    if (!slot || localDay(slot, settings.timeZone) !== localDay(now, settings.timeZone)) return null;
+    const last = this.ctx.store.runs.latestOfKind('birthday');
+    return last && new Date(last.startedAt) >= slot ? null : slot;
   }
 
   stop(): void {
@@ -134,6 +169,10 @@ export class Scheduler {
     try {
       await this.ctx.sleep(jitterMs);
       if (this.stopped || this.pause()) return;
+      if (accountStatusFrom(this.ctx).state === 'not-connected') {
+        this.ctx.logger.info({ kind }, 'scheduled run skipped: no LinkedIn account is connected');
+        return;
+      }
       this.ctx.store.appState.set(LAST_TRIGGER_KEY, { kind, at: this.ctx.clock.now().toISOString() });
       await this.trigger(kind);
     } catch (e) {

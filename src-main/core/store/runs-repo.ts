@@ -57,6 +57,14 @@ export class RunsRepository {
     return (this.db.select().from(campaignRuns).orderBy(desc(campaignRuns.id)).limit(1).get() as Run | undefined) ?? null;
   }
 
+  latestOfKind(kind: Run['kind']): Run | null {
+    return (
+      (this.db.select().from(campaignRuns).where(eq(campaignRuns.kind, kind)).orderBy(desc(campaignRuns.id)).limit(1).get() as
+        | Run
+        | undefined) ?? null
+    );
+  }
+
   list(page: number, pageSize: number): Page<Run> {
     const total = this.db.select({ n: count() }).from(campaignRuns).get()?.n ?? 0;
     const items = this.db

@@ -80,3 +80,23 @@ describe('schedule', () => {
     expect(status.reason.en).toBe('The next birthday run is scheduled.');
   });
 });
+
+describe('catch-up of a missed birthday run', () => {
+  it('is due when today’s slot passed with no birthday run since, and not otherwise', async () => {
+    const { core, now } = await coreAt('2026-11-26T10:00:00Z');
+    const scheduler = core.extensions.scheduler;
+    expect(scheduler.missedBirthdaySlot()?.toISOString()).toBe('2026-11-26T08:00:00.000Z');
+
+    const run = core.ctx.store.runs.start('birthday', 'schedule', false);
+    core.ctx.store.runs.finish(run.id, 'succeeded', {});
+    expect(scheduler.missedBirthdaySlot()).toBeNull();
+
+    // Before today's slot there is nothing to catch up (yesterday's is covered by belated wishes).
+    now.value = new Date('2026-11-27T06:00:00Z');
+    expect(scheduler.missedBirthdaySlot()).toBeNull();
+    now.value = new Date('2026-11-27T09:00:00Z');
+    expect(scheduler.missedBirthdaySlot()?.toISOString()).toBe('2026-11-27T08:00:00.000Z');
+    await core.call('schedule.pause', {});
+    expect(scheduler.missedBirthdaySlot()).toBeNull();
+  });
+});
