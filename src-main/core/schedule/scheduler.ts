@@ -64,6 +64,8 @@ export function nextRunOf(expression: string | null, timeZone: string, after: Da
 export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
+  /** Aborts a start jitter in progress when the app stops, so shutdown never waits up to half an hour. */
+  private readonly shutdown = new AbortController();
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -137,6 +139,7 @@ export class Scheduler {
 
   stop(): void {
     this.stopped = true;
+    this.shutdown.abort();
     this.unsubscribe();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -167,7 +170,7 @@ export class Scheduler {
     const settings = this.ctx.settings.get();
     const jitterMs = this.ctx.rng.next() * settings.schedule.jitterMinutes * 60_000 * settings.pacing.scale;
     try {
-      await this.ctx.sleep(jitterMs);
+      await this.ctx.sleep(jitterMs, this.shutdown.signal);
       if (this.stopped || this.pause()) return;
       if (accountStatusFrom(this.ctx).state === 'not-connected') {
         this.ctx.logger.info({ kind }, 'scheduled run skipped: no LinkedIn account is connected');
@@ -176,10 +179,9 @@ export class Scheduler {
       this.ctx.store.appState.set(LAST_TRIGGER_KEY, { kind, at: this.ctx.clock.now().toISOString() });
       await this.trigger(kind);
     } catch (e) {
-      this.ctx.logger.warn({ err: e, kind }, 'scheduled run could not start');
-    } finally {
-      // Re-arm after the minute of the trigger so the same slot does not fire twice.
-      setTimeout(() => this.arm(), 61_000 - (this.ctx.clock.now().getTime() % 60_000)).unref?.();
+      if (!this.stopped) this.ctx.logger.warn({ err: e, kind }, 'scheduled run could not start');
     }
+    // Re-arm after the minute of the trigger so the same slot does not fire twice.
+    if (!this.stopped) setTimeout(() => this.arm(), 61_000 - (this.ctx.clock.now().getTime() % 60_000)).unref?.();
   }
 }
