@@ -16,7 +16,7 @@ import { createFileSecretStore } from './secrets.js';
 import { startServer, type RunningServer } from './server/http.js';
 import { SettingsService } from './settings-service.js';
 import { coreHandlers } from './handlers.js';
-import { openDatabase } from './store/db.js';
+import { openDatabase, pendingMigrations } from './store/db.js';
 import { createStore } from './store/index.js';
 import { realSleep, seededRng, systemClock, type Clock, type Rng, type Sleep } from './util/runtime.js';
 import { createExtensions, type ExtensionOptions, type Extensions } from './extensions.js';
@@ -206,7 +206,6 @@ export async function readiness(ctx: CoreContext): Promise<ReadinessReport> {
     checks.quotaStore = { ok: false, detail: (e as Error).message };
   }
   try {
-    const { pendingMigrations } = await import('./store/db.js');
     const pending = checks.database.ok ? pendingMigrations(ctx.store.database.sqlite) : [];
     checks.migrations = pending.length
       ? { ok: false, detail: `${pending.length} migration(s) pending` }
