@@ -15,6 +15,7 @@ export interface Extensions {
   scheduler: Scheduler;
   /** The run in progress, for the status model. */
   currentRun(): Run | null;
+  currentWait(): { reason: string; until: string } | null;
   stop(): Promise<void>;
 }
 
@@ -67,6 +68,7 @@ export async function createExtensions(ctx: CoreContext, options: ExtensionOptio
     runner,
     scheduler,
     currentRun: () => runner.current(),
+    currentWait: () => runner.currentWait(),
     async stop() {
       scheduler.stop();
       await runner.stopAll();

@@ -40,6 +40,8 @@ export function coreHandlers(ctx: CoreContext, ext: Extensions): PartialHandlers
         lastRun?.kind === 'birthday' && lastRun.status === 'succeeded' && !lastRun.dryRun && lastRun.startedAt.slice(0, 10) === today;
       const computed = computeStatus({
         currentRun,
+        currentWait: currentRun ? ext.currentWait() : null,
+        now: ctx.clock.now(),
         lastRun,
         account,
         quotas,

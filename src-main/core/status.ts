@@ -3,6 +3,9 @@ import type { CoreContext } from './context.js';
 
 export interface StatusInputs {
   currentRun: Run | null;
+  /** The pacing wait the current run is in. */
+  currentWait: { reason: string; until: string } | null;
+  now: Date;
   lastRun: Run | null;
   account: AccountStatus;
   quotas: QuotaUsage[];
@@ -18,6 +21,19 @@ function reason(code: string, en: string, fr: string): StatusReason {
 
 /** One state for the whole app, with the sentence the status bar, tray and CLI all show. */
 export function computeStatus(i: StatusInputs): Pick<Status, 'state' | 'reason' | 'until' | 'action'> {
+  if (i.currentRun && i.currentWait) {
+    const seconds = Math.max(1, Math.round((new Date(i.currentWait.until).getTime() - i.now.getTime()) / 1000));
+    return {
+      state: 'waiting',
+      reason: reason(
+        'PACING',
+        `Waiting about ${seconds} s before the next action (human pacing).`,
+        `Attente d'environ ${seconds} s avant la prochaine action (rythme humain).`,
+      ),
+      until: i.currentWait.until,
+      action: 'runs.stop',
+    };
+  }
   if (i.currentRun) {
     const what = i.currentRun.kind === 'birthday' ? 'birthday' : 'sourcing';
     return {

@@ -46,6 +46,8 @@ interface ActiveRun {
   run: Run;
   controller: AbortController;
   done: Promise<Run>;
+  /** The pacing wait in progress, for the status model; cleared by the next progress step. */
+  wait: WaitInfo | null;
 }
 
 /**
@@ -60,6 +62,12 @@ export class CampaignRunner {
 
   current(): Run | null {
     return this.active ? this.ctx.store.runs.get(this.active.run.id) : null;
+  }
+
+  /** The wait the current run is in, if it has not ended yet. */
+  currentWait(): WaitInfo | null {
+    const wait = this.active?.wait ?? null;
+    return wait && new Date(wait.until) > this.ctx.clock.now() ? wait : null;
   }
 
   onFinished(listener: (run: Run) => void): () => void {
@@ -104,11 +112,13 @@ export class CampaignRunner {
         counts[key] = (counts[key] ?? 0) + n;
         ctx.store.runs.updateCounts(run.id, counts);
       },
-      progress(step, contact = null, total = lastProgress.total) {
+      progress: (step, contact = null, total = lastProgress.total) => {
         lastProgress = { ...lastProgress, step, contact, total };
+        if (this.active) this.active.wait = null;
         emitProgress(null);
       },
-      waiting(wait) {
+      waiting: (wait) => {
+        if (this.active) this.active.wait = wait;
         emitProgress(wait);
       },
     };
@@ -141,7 +151,7 @@ export class CampaignRunner {
       for (const listener of this.finishedListeners) listener(finished);
       return finished;
     })();
-    this.active = { run, controller, done };
+    this.active = { run, controller, done, wait: null };
     return { run, done };
   }
 

@@ -137,6 +137,10 @@ describe('birthday run decisions', () => {
     });
     const finished = runToEnd(core, () => core.call('campaigns.birthday.run', {}));
     const runId = await waiting;
+    const status = await core.call('status.get', {});
+    expect(status.state).toBe('waiting');
+    expect(status.reason.en).toMatch(/Waiting about \d+ s before the next action/);
+    expect(status.action).toBe('runs.stop');
     const stoppedAt = Date.now();
     await core.call('runs.stop', { id: runId });
     const run = await finished;
