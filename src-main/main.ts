@@ -81,7 +81,7 @@ function trayAction(run: (c: Core) => Promise<unknown>): () => void {
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.env, app.getPath('userData'));
   const paths = pathsFor(dataDir);
-  const secrets = await createShellSecretStore({ dataDir, keyFile: paths.secretKeyFile });
+  const secrets = await createShellSecretStore({ dataDir: paths.secrets, keyFile: paths.secretKeyFile });
   const c = await createCore({ dataDir, secrets: secrets.store });
   core = c;
   if (secrets.warning) c.ctx.logger.warn({ secretStore: secrets.store.kind }, secrets.warning);

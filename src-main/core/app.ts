@@ -97,7 +97,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   const metrics = createMetrics(settings.get().metrics.prefix);
   const events = new EventBus();
   const apiKey = resolveApiKey(env, paths);
-  const secrets = options.secrets ?? createFileSecretStore(paths.dataDir, paths.secretKeyFile);
+  const secrets = options.secrets ?? createFileSecretStore(paths.secrets, paths.secretKeyFile);
   const accountConnectedAt = () => {
     const account = store.appState.get<{ connectedAt?: string | null }>('account');
     return account?.connectedAt ? new Date(account.connectedAt) : null;

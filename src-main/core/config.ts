@@ -13,6 +13,8 @@ export interface Paths {
   browserProfile: string;
   apiKeyFile: string;
   secretKeyFile: string;
+  /** Encrypted secrets (the LinkedIn session), one file each. */
+  secrets: string;
 }
 
 /** `RAPPORT_DATA_DIR`, else the caller's choice (Electron's userData), else the XDG data dir. */
@@ -33,6 +35,7 @@ export function pathsFor(dataDir: string): Paths {
     browserProfile: join(dataDir, 'browser-profile'),
     apiKeyFile: join(dataDir, 'api-token'),
     secretKeyFile: join(dataDir, 'secret.key'),
+    secrets: join(dataDir, 'secrets'),
   };
 }
 
