@@ -1,6 +1,7 @@
 import type { Contact } from '../../src-shared/domain.js';
 import type { CoreContext, PartialHandlers } from './context.js';
 import { toCsv } from './csv.js';
+import { formatLocalDate, localDateOf } from './limits/calendar.js';
 import type { Extensions } from './extensions.js';
 import { accountStatusFrom, computeStatus } from './status.js';
 
@@ -34,10 +35,15 @@ export function coreHandlers(ctx: CoreContext, ext: Extensions): PartialHandlers
       const account = accountStatusFrom(ctx);
       const currentRun = ext.currentRun();
       const lastRun = store.runs.latest();
-      const schedule = ext.handlers['schedule.get'] ? await ext.handlers['schedule.get']({}) : null;
-      const today = ctx.clock.now().toISOString().slice(0, 10);
+      const schedule = ext.scheduler.view();
+      // "Today" is the user's calendar day, not UTC's: a run at 00:30 in Paris is still today there.
+      const tz = settings.get().timeZone;
+      const localDay = (d: Date) => formatLocalDate(localDateOf(d, tz));
       const birthdayDoneToday =
-        lastRun?.kind === 'birthday' && lastRun.status === 'succeeded' && !lastRun.dryRun && lastRun.startedAt.slice(0, 10) === today;
+        lastRun?.kind === 'birthday' &&
+        lastRun.status === 'succeeded' &&
+        !lastRun.dryRun &&
+        localDay(new Date(lastRun.startedAt)) === localDay(ctx.clock.now());
       const computed = computeStatus({
         currentRun,
         currentWait: currentRun ? ext.currentWait() : null,
@@ -45,9 +51,9 @@ export function coreHandlers(ctx: CoreContext, ext: Extensions): PartialHandlers
         lastRun,
         account,
         quotas,
-        paused: schedule?.paused ? { until: schedule.pausedUntil, reason: schedule.pauseReason } : null,
+        paused: schedule.paused ? { until: schedule.pausedUntil, reason: schedule.pauseReason } : null,
         birthdayEnabled: settings.get().birthday.enabled,
-        nextScheduledRun: schedule?.jobs.find((j) => j.kind === 'birthday')?.nextRunAt ?? null,
+        nextScheduledRun: schedule.jobs.find((j) => j.kind === 'birthday')?.nextRunAt ?? null,
         birthdayDoneToday,
       });
       return {
