@@ -1,22 +1,44 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createClient, type ApiError, type RapportClient } from './api/client.js';
+import { ClientProvider } from './api/client-context.js';
 import { createHttpTransport } from './api/http-transport.js';
 import { createIpcTransport } from './api/ipc-transport.js';
+import type { ConnectionState } from './api/sse.js';
 import { forgetToken, saveToken, takeToken } from './api/token.js';
 import { TokenForm } from './components/TokenForm.js';
-import { browserLanguage, createI18n, I18nContext, type Lang } from './i18n.js';
-import { Panel } from './Panel.js';
+import { ToastProvider } from './components/toasts.js';
+import { Frame } from './Frame.js';
+import { browserLanguage, createI18n, I18nContext, type Lang } from './i18n/index.js';
+import { LanguageControlContext } from './i18n/language-control.js';
 
 type Session = { kind: 'connected'; client: RapportClient } | { kind: 'needs-token'; error: ApiError | null };
 
+function newQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      // Events keep the data fresh; a refetch on focus would only hide a dropped stream.
+      queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: (n, e) => n < 2 && (e as ApiError).code === 'UNREACHABLE' },
+      mutations: { retry: false },
+    },
+  });
+}
+
 export function App() {
   const [liveError, setLiveError] = useState<ApiError | null>(null);
+  const [connection, setConnection] = useState<ConnectionState>('open');
+  const [queryClient] = useState(newQueryClient);
 
   const connectHttp = useCallback(
     (token: string): Session => ({
       kind: 'connected',
       client: createClient(
-        createHttpTransport({ baseUrl: window.location.origin, token, onEventsError: (e) => setLiveError(e) }),
+        createHttpTransport({
+          baseUrl: window.location.origin,
+          token,
+          onEventsError: (e) => setLiveError(e),
+          onConnection: setConnection,
+        }),
       ),
     }),
     [],
@@ -43,10 +65,30 @@ export function App() {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  const onUnauthorized = useCallback((error: ApiError) => {
-    forgetToken(window);
-    setSession({ kind: 'needs-token', error });
-  }, []);
+  const changeLanguage = useCallback(
+    (next: Lang) => {
+      setLang(next);
+      void client?.call('settings.update', { ui: { language: next } }).then(
+        () => queryClient.invalidateQueries({ queryKey: ['settings.get'] }),
+        () => undefined,
+      );
+    },
+    [client, queryClient],
+  );
+
+  // Missed events while the stream was down: refresh everything once it is back.
+  useEffect(() => {
+    if (connection === 'open') void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'event' });
+  }, [connection, queryClient]);
+
+  const onUnauthorized = useCallback(
+    (error: ApiError) => {
+      forgetToken(window);
+      queryClient.clear();
+      setSession({ kind: 'needs-token', error });
+    },
+    [queryClient],
+  );
 
   const onToken = (token: string) => {
     saveToken(window, token);
@@ -56,11 +98,19 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
-      {session.kind === 'connected' ? (
-        <Panel client={session.client} onUnauthorized={onUnauthorized} liveError={liveError} />
-      ) : (
-        <TokenForm error={session.error} onSubmit={onToken} />
-      )}
+      <LanguageControlContext.Provider value={changeLanguage}>
+        <QueryClientProvider client={queryClient}>
+          <ToastProvider>
+            {session.kind === 'connected' ? (
+              <ClientProvider client={session.client}>
+                <Frame onUnauthorized={onUnauthorized} liveError={liveError} connection={connection} />
+              </ClientProvider>
+            ) : (
+              <TokenForm error={session.error} onSubmit={onToken} />
+            )}
+          </ToastProvider>
+        </QueryClientProvider>
+      </LanguageControlContext.Provider>
     </I18nContext.Provider>
   );
 }

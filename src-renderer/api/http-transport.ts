@@ -1,7 +1,7 @@
 import { contract, EVENTS_ROUTE, type OperationName } from '../../src-shared/contract.js';
 import { ApiError, type Transport } from './client.js';
 import { errorFromResponse, fetchOrUnreachable } from './http-response.js';
-import { EventStream } from './sse.js';
+import { EventStream, type ConnectionState } from './sse.js';
 
 export interface HttpTransportOptions {
   /** Origin of the Rapport server, e.g. `http://127.0.0.1:9464`. */
@@ -10,6 +10,8 @@ export interface HttpTransportOptions {
   fetch?: typeof fetch;
   /** Live updates stopped for good (bad token, lockout). */
   onEventsError?(error: ApiError): void;
+  /** The live event stream opened or dropped (it reconnects by itself). */
+  onConnection?(state: ConnectionState): void;
 }
 
 export interface HttpRequest {
@@ -59,6 +61,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         signal,
       }),
     onFatal: options.onEventsError,
+    onConnection: options.onConnection,
   });
 
   return {

@@ -1,49 +1,6 @@
+import { createParser } from 'eventsource-parser';
 import type { ApiError } from './client.js';
 import { errorFromResponse } from './http-response.js';
-
-export interface SseMessage {
-  event: string;
-  data: string;
-}
-
-/** Incremental Server-Sent Events parser (the subset the core emits: `event:`, `data:`, comments). */
-export class SseParser {
-  private buffer = '';
-  private event = '';
-  private data: string[] = [];
-
-  push(chunk: string): SseMessage[] {
-    this.buffer += chunk;
-    const messages: SseMessage[] = [];
-    for (;;) {
-      const end = /\r\n|\r|\n/.exec(this.buffer);
-      if (!end) break;
-      // A trailing lone CR may be the first half of a CRLF split across chunks: wait for the next one.
-      if (end[0] === '\r' && end.index === this.buffer.length - 1) break;
-      const line = this.buffer.slice(0, end.index);
-      this.buffer = this.buffer.slice(end.index + end[0].length);
-      const message = this.line(line);
-      if (message) messages.push(message);
-    }
-    return messages;
-  }
-
-  private line(line: string): SseMessage | null {
-    if (line === '') {
-      const message = this.data.length ? { event: this.event || 'message', data: this.data.join('\n') } : null;
-      this.event = '';
-      this.data = [];
-      return message;
-    }
-    if (line.startsWith(':')) return null;
-    const colon = line.indexOf(':');
-    const field = colon === -1 ? line : line.slice(0, colon);
-    const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
-    if (field === 'event') this.event = value;
-    else if (field === 'data') this.data.push(value);
-    return null;
-  }
-}
 
 /** Statuses after which reconnecting cannot help (bad token, locked out): give up and say so. */
 const FATAL_STATUSES = new Set([401, 403, 429]);
@@ -51,9 +8,13 @@ const FATAL_STATUSES = new Set([401, 403, 429]);
 export interface EventStreamOptions {
   open(signal: AbortSignal): Promise<Response>;
   onFatal?(error: ApiError): void;
+  /** The stream opened, or dropped and is about to reconnect: the panel shows a banner while it is down. */
+  onConnection?(state: ConnectionState): void;
   /** Delay before reconnect attempt `attempt` (1-based). */
   retryDelayMs?(attempt: number): number;
 }
+
+export type ConnectionState = 'open' | 'dropped';
 
 type Listener = (payload: unknown) => void;
 
@@ -115,11 +76,13 @@ export class EventStream {
           throw error;
         }
         attempt = 0;
+        this.options.onConnection?.('open');
         await this.read(res.body, signal);
       } catch {
         // Dropped connection or server restart: fall through to the backoff and reconnect.
       }
       if (signal.aborted) return;
+      this.options.onConnection?.('dropped');
       attempt += 1;
       await pause(retryDelay(attempt), signal);
     }
@@ -130,24 +93,24 @@ export class EventStream {
     const cancel = () => void reader.cancel().catch(() => undefined);
     signal.addEventListener('abort', cancel, { once: true });
     const decoder = new TextDecoder();
-    const parser = new SseParser();
+    const parser = createParser({ onEvent: (message) => this.dispatch(message.event ?? 'message', message.data) });
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) return;
-        for (const message of parser.push(decoder.decode(value, { stream: true }))) this.dispatch(message);
+        parser.feed(decoder.decode(value, { stream: true }));
       }
     } finally {
       signal.removeEventListener('abort', cancel);
     }
   }
 
-  private dispatch(message: SseMessage): void {
-    const set = this.listeners.get(message.event);
+  private dispatch(event: string, data: string): void {
+    const set = this.listeners.get(event);
     if (!set?.size) return;
     let payload: unknown;
     try {
-      payload = JSON.parse(message.data);
+      payload = JSON.parse(data);
     } catch {
       return; // Not ours to show: the core only sends JSON payloads.
     }

@@ -1,58 +1,42 @@
-import { useState } from 'react';
 import type { Status } from '../../src-shared/domain.js';
-import { asApiError, type ApiError, type RapportClient } from '../api/client.js';
-import { useI18n, type MessageKey } from '../i18n.js';
-import { ErrorNotice } from './ErrorNotice.js';
+import { useOperationMutation } from '../api/operations.js';
+import { useI18n, type MessageKey } from '../i18n/index.js';
 
 /** The status model names the operation that resolves the current state; these are the ones a button can run. */
-const ACTIONS: Record<string, MessageKey> = {
+const LABELS: Record<string, MessageKey> = {
   'account.connect': 'action_account.connect',
   'schedule.resume': 'action_schedule.resume',
   'campaigns.birthday.run': 'action_campaigns.birthday.run',
   'runs.stop': 'action_runs.stop',
 };
 
-async function perform(client: RapportClient, status: Status): Promise<void> {
-  switch (status.action) {
-    case 'account.connect':
-      await client.call('account.connect', {});
-      return;
-    case 'schedule.resume':
-      await client.call('schedule.resume', {});
-      return;
-    case 'campaigns.birthday.run':
-      await client.call('campaigns.birthday.run', {});
-      return;
-    case 'runs.stop':
-      if (status.currentRun) await client.call('runs.stop', { id: status.currentRun.id });
-      return;
-  }
-}
-
-export function ActionButton({ status, client, onDone }: { status: Status; client: RapportClient; onDone: () => void }) {
+export function ActionButton({ status }: { status: Status }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const label = status.action ? ACTIONS[status.action] : undefined;
+  const connect = useOperationMutation('account.connect', { invalidates: ['account.status'] });
+  const resume = useOperationMutation('schedule.resume', { invalidates: ['schedule.get'] });
+  const run = useOperationMutation('campaigns.birthday.run', { invalidates: ['runs.list'] });
+  const stop = useOperationMutation('runs.stop', { invalidates: ['runs.list'] });
+  const label = status.action ? LABELS[status.action] : undefined;
   if (!label) return null;
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await perform(client, status);
-      onDone();
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
+  const busy = connect.isPending || resume.isPending || run.isPending || stop.isPending;
+  const perform = () => {
+    switch (status.action) {
+      case 'account.connect':
+        return connect.mutate({});
+      case 'schedule.resume':
+        return resume.mutate({});
+      case 'campaigns.birthday.run':
+        return run.mutate({});
+      case 'runs.stop':
+        if (status.currentRun) stop.mutate({ id: status.currentRun.id });
+        return;
     }
   };
   return (
     <div className="status-action">
-      <button type="button" onClick={() => void run()} disabled={busy} aria-busy={busy}>
+      <button type="button" onClick={perform} disabled={busy} aria-busy={busy}>
         {busy ? t('actionWorking') : t(label)}
       </button>
-      {error && <ErrorNotice error={error} />}
     </div>
   );
 }

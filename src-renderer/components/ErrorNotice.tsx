@@ -1,5 +1,5 @@
 import type { ApiError } from '../api/client.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 
 interface FieldIssue {
   field: string;

@@ -1,5 +1,5 @@
 import type { QuotaUsage } from '../../src-shared/domain.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 
 type QuotaWindow = QuotaUsage['day'];
 

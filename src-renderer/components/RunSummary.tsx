@@ -1,5 +1,5 @@
 import type { Run } from '../../src-shared/domain.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 
 export function RunSummary({ run }: { run: Run }) {
   const { t, formatTime, runStatusLabel } = useI18n();

@@ -1,10 +1,9 @@
 import type { Status } from '../../src-shared/domain.js';
-import type { RapportClient } from '../api/client.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import { ActionButton } from './ActionButton.js';
 
 /** The one status sentence (same as the tray tooltip and `rapport status`), with what resolves it. */
-export function StatusBar({ status, client, onChanged }: { status: Status; client: RapportClient; onChanged: () => void }) {
+export function StatusBar({ status }: { status: Status }) {
   const { t, lang, stateLabel, formatTime } = useI18n();
   const when = status.until ? t(status.state === 'scheduled' ? 'statusNext' : 'statusUntil', { time: formatTime(status.until) }) : null;
   return (
@@ -17,7 +16,7 @@ export function StatusBar({ status, client, onChanged }: { status: Status; clien
         <span className="status-reason">{status.reason[lang]}</span>
         {when && <span className="status-until"> ({when})</span>}
       </p>
-      <ActionButton status={status} client={client} onDone={onChanged} />
+      <ActionButton status={status} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../api/client.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import { ErrorNotice } from './ErrorNotice.js';
 
 /** Asked only in HTTP mode when no token came with the address (or the one given was refused). */

@@ -1,63 +1,24 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Status } from '../../../src-shared/domain.js';
-import { createCore, type Core } from '../../../src-main/core/app.js';
+import { startPanelHarness, type PanelHarness } from '../../helpers/panel.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const TOKEN = 'test-token-e2e-renderer-0123456789';
-
-let core: Core;
+let harness: PanelHarness;
 let url: string;
-let browser: Browser;
-let dataDir: string;
-let staticDir: string;
+const TOKEN = 'test-token-panel-e2e-0123456789abcdef';
 
 beforeAll(async () => {
-  // A private build directory: other test files or a developer may be rebuilding dist/renderer meanwhile.
-  staticDir = mkdtempSync(join(tmpdir(), 'rapport-renderer-build-'));
-  await promisify(execFile)('npx', ['vite', 'build', '--outDir', staticDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT });
-  dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-renderer-'));
-  core = await createCore({ dataDir, env: { RAPPORT_API_KEY: TOKEN, RAPPORT_UI_LANGUAGE: 'en' } });
-  ({ url } = await core.serve({ host: '127.0.0.1', port: 0, staticDir }));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  harness = await startPanelHarness({ env: { RAPPORT_UI_LANGUAGE: 'en' } });
+  url = harness.url;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await core?.stop();
-  for (const dir of [dataDir, staticDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  await harness?.dispose();
 });
 
-interface Watched {
-  context: BrowserContext;
-  page: Page;
-  problems: string[];
-}
-
-/** A fresh tab (empty sessionStorage) that records console errors, page errors and CSP violations. */
-async function openTab(): Promise<Watched> {
-  const context = await browser.newContext({ locale: 'en-US' });
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
-    });
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return { context, page, problems };
+/** A fresh blank tab (empty sessionStorage), not signed in. */
+async function openTab() {
+  return harness.open({ signIn: false });
 }
 
 async function quotaCells(page: Page, quotaLabel: string): Promise<[string, string]> {
@@ -69,7 +30,7 @@ async function quotaCells(page: Page, quotaLabel: string): Promise<[string, stri
 describe('control panel: Today', () => {
   it('shows what status.get reports, with the token taken from the address and then hidden', async () => {
     const { context, page } = await openTab();
-    const expected: Status = await core.call('status.get', {});
+    const expected: Status = await harness.core.call('status.get', {});
     await page.goto(`${url}/#token=${TOKEN}`);
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
 
@@ -104,8 +65,8 @@ describe('control panel: Today', () => {
     await eventsOpened;
 
     // The server subscribes before its first byte, so an event emitted now reaches the open stream.
-    const status = await core.call('status.get', {});
-    core.events.emit('status.changed', {
+    const status = await harness.core.call('status.get', {});
+    harness.core.events.emit('status.changed', {
       ...status,
       state: 'paused',
       reason: { code: 'PAUSED', en: 'Paused by the e2e test.', fr: 'En pause (test).' },
@@ -143,8 +104,8 @@ describe('control panel: Today', () => {
 
   // Last: it records a run, which the tests above expect not to exist.
   it('shows the last run with its result and error code', async () => {
-    const run = core.ctx.store.runs.start('birthday', 'schedule', false);
-    core.ctx.store.runs.finish(run.id, 'failed', { sent: 2 }, { code: 'QUOTA_EXHAUSTED', message: 'The daily messages quota is used up.' });
+    const run = harness.core.ctx.store.runs.start('birthday', 'schedule', false);
+    harness.core.ctx.store.runs.finish(run.id, 'failed', { sent: 2 }, { code: 'QUOTA_EXHAUSTED', message: 'The daily messages quota is used up.' });
     const { context, page } = await openTab();
     await page.goto(`${url}/#token=${TOKEN}`);
     const lastRun = page.getByRole('region', { name: 'Last run' });

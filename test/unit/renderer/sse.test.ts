@@ -1,22 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { EventStream, SseParser } from '../../../src-renderer/api/sse.js';
-
-describe('SSE parser', () => {
-  it('parses events split anywhere across chunks, ignoring comments', () => {
-    const parser = new SseParser();
-    const text = ': connected\n\nevent: run.finished\ndata: {"id":1}\n\n: ping\n\nevent: log.line\r\ndata: {"msg":"a"}\r\n\r\n';
-    const messages = [];
-    for (const ch of text) messages.push(...parser.push(ch));
-    expect(messages).toEqual([
-      { event: 'run.finished', data: '{"id":1}' },
-      { event: 'log.line', data: '{"msg":"a"}' },
-    ]);
-  });
-
-  it('joins multi-line data', () => {
-    expect(new SseParser().push('event: x\ndata: a\ndata: b\n\n')).toEqual([{ event: 'x', data: 'a\nb' }]);
-  });
-});
+import { EventStream } from '../../../src-renderer/api/sse.js';
 
 /** A streamed response that stays open until the reader cancels it, like the real events route. */
 function openStream(chunks: string[]): Response {
@@ -67,10 +50,12 @@ describe('event stream', () => {
     expect(open).toHaveBeenCalledTimes(1);
   });
 
-  it('reconnects after the server drops the stream', async () => {
+  it('reconnects after the server drops the stream, reporting the drop and the recovery', async () => {
     let calls = 0;
+    const states: string[] = [];
     const stream = new EventStream({
       retryDelayMs: () => 0,
+      onConnection: (state) => states.push(state),
       open: async () => {
         calls += 1;
         if (calls === 1) return new Response('event: run.finished\ndata: {"id":1}\n\n'); // ends: a dropped connection
@@ -88,5 +73,22 @@ describe('event stream', () => {
       });
     });
     expect(seen).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(states).toEqual(['open', 'dropped', 'open']);
+  });
+
+  it('parses events split anywhere across chunks, CRLF line ends and comments included', async () => {
+    const text = ': connected\n\nevent: run.finished\ndata: {"id":1}\n\n: ping\n\nevent: log.line\r\ndata: {"msg":"a"}\r\n\r\n';
+    const stream = new EventStream({ open: async () => openStream([...text]) });
+    const seen: unknown[] = [];
+    await new Promise<void>((resolve) => {
+      const offRun = stream.subscribe('run.finished', (p) => seen.push(p));
+      const offLog = stream.subscribe('log.line', (p) => {
+        seen.push(p);
+        offRun();
+        offLog();
+        resolve();
+      });
+    });
+    expect(seen).toEqual([{ id: 1 }, { msg: 'a' }]);
   });
 });

@@ -1,11 +1,13 @@
-import type { Status } from '../../src-shared/domain.js';
-import { QuotaTable } from '../components/QuotaTable.js';
-import { RunSummary } from '../components/RunSummary.js';
-import { useI18n } from '../i18n.js';
+import { useStatus } from '../../api/use-status.js';
+import { QuotaTable } from '../../components/QuotaTable.js';
+import { RunSummary } from '../../components/RunSummary.js';
+import { useI18n } from '../../i18n/index.js';
 
 /** Today: what `status.get` knows — account, quotas, dry run, the last run, and this installation. */
-export function Today({ status }: { status: Status }) {
+export function TodayPage() {
   const { t, formatTime, accountLabel } = useI18n();
+  const { data: status } = useStatus();
+  if (!status) return <h1>{t('today')}</h1>;
   const { account } = status;
   const warmup = status.quotas.some((q) => q.warmup);
   return (

@@ -1,0 +1,11 @@
+import type { ComponentType } from 'react';
+import { LanguageSection } from './language/LanguageSection.js';
+
+export interface SettingsSection {
+  /** Anchor id (`#/settings#language` is not used: sections are plain headings on one page). */
+  id: string;
+  component: ComponentType;
+}
+
+/** The Settings page's sections, in order; each lives in its own folder with its texts and queries. */
+export const SETTINGS_SECTIONS: SettingsSection[] = [{ id: 'language', component: LanguageSection }];
