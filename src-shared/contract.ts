@@ -9,13 +9,17 @@ import {
   interactionSchema,
   interactionStatusSchema,
   interactionTypeSchema,
+  notificationSchema,
+  notificationSecretsStateSchema,
+  notificationTestResultSchema,
+  outboxItemSchema,
   pageOf,
   runSchema,
   scheduleSchema,
   selectorHealthSchema,
   statusSchema,
 } from './domain.js';
-import { settingsPatchSchema, settingsSchema } from './settings.js';
+import { notificationChannelSchema, settingsPatchSchema, settingsSchema } from './settings.js';
 
 /**
  * The one list of operations. IPC uses the key, HTTP the route. Path parameters (`:id`) and query
@@ -162,6 +166,37 @@ export const contract = {
     z.object({ imported: z.record(z.string(), z.number()), skipped: z.record(z.string(), z.number()), backup: z.string().nullable() }),
     'Import a v1/app_v2 database',
   ),
+  'notifications.secrets.get': op(
+    'GET /api/notifications/secrets',
+    empty,
+    notificationSecretsStateSchema,
+    'Whether the SMTP password and the webhook URL are set (never their values)',
+  ),
+  'notifications.secrets.set': op(
+    'PUT /api/notifications/secrets',
+    z.strictObject({
+      emailPassword: z.string().min(1, 'must not be empty').max(1024, 'must be at most 1024 characters').nullable().optional(),
+      webhookUrl: z
+        .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+        .max(2048, 'must be at most 2048 characters')
+        .nullable()
+        .optional(),
+    }),
+    notificationSecretsStateSchema,
+    'Store (encrypted) or clear (null) the SMTP password and the webhook URL',
+  ),
+  'notifications.test': op(
+    'POST /api/notifications/test',
+    z.strictObject({ channel: notificationChannelSchema }),
+    notificationTestResultSchema,
+    'Send a test notification now and report success or the exact error',
+  ),
+  'notifications.outbox': op(
+    'GET /api/notifications/outbox',
+    z.strictObject({ page, pageSize: pageSize.default(20) }),
+    pageOf(outboxItemSchema),
+    'Notifications sent, waiting or given up, newest first',
+  ),
 } as const;
 
 export type Contract = typeof contract;
@@ -186,6 +221,8 @@ export const events = {
   }),
   'run.finished': runSchema,
   'status.changed': statusSchema,
+  /** A notifiable event (issue 16): the same source feeds e-mail, webhooks and the desktop notifications. */
+  notification: notificationSchema,
   'log.line': z.object({ level: z.string(), time: z.string(), msg: z.string() }),
 } as const;
 export type EventName = keyof typeof events;

@@ -165,3 +165,65 @@ export const scheduleSchema = z.object({
   pauseReason: z.string().nullable(),
   jobs: z.array(z.object({ kind: runKindSchema, expression: z.string().nullable(), nextRunAt: z.string().nullable() })),
 });
+
+/** Issue 16: notifications. Severity orders what needs the user most. */
+export const NOTIFICATION_SEVERITIES = ['info', 'warning', 'error', 'critical'] as const;
+export const notificationSeveritySchema = z.enum(NOTIFICATION_SEVERITIES);
+export type NotificationSeverity = z.infer<typeof notificationSeveritySchema>;
+
+/** One notifiable event, already worded in the user's language: the outbox, the channels and the tray all use it. */
+export const notificationSchema = z.object({
+  event: z.enum(['action_needed', 'run_failed', 'run_finished', 'quota_exhausted', 'daily_summary']),
+  /** The reason behind the event (an error code, the run kind, the day of a summary). */
+  code: z.string(),
+  severity: notificationSeveritySchema,
+  lang: z.enum(['en', 'fr']),
+  title: z.string(),
+  text: z.string(),
+  runId: z.number().int().nullable(),
+  link: z.string(),
+  time: z.string(),
+});
+export type Notification = z.infer<typeof notificationSchema>;
+
+export const OUTBOX_STATUSES = ['pending', 'sent', 'given_up', 'suppressed'] as const;
+export const outboxItemSchema = z.object({
+  id: z.number().int(),
+  channel: z.enum(['email', 'webhook']),
+  event: notificationSchema.shape.event,
+  status: z.enum(OUTBOX_STATUSES),
+  title: z.string(),
+  severity: notificationSeveritySchema,
+  runId: z.number().int().nullable(),
+  attempts: z.number().int(),
+  nextAttemptAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type OutboxItem = z.infer<typeof outboxItemSchema>;
+
+/** Which channel secrets are stored: never their values. */
+export const notificationSecretsStateSchema = z.object({ emailPassword: z.boolean(), webhookUrl: z.boolean() });
+export type NotificationSecretsState = z.infer<typeof notificationSecretsStateSchema>;
+
+export const NOTIFICATION_TEST_PROBLEMS = [
+  'not_configured',
+  'auth_failed',
+  'connection_refused',
+  'timeout',
+  'tls',
+  'dns',
+  'http_status',
+  'rejected',
+  'other',
+] as const;
+export const notificationTestResultSchema = z.object({
+  channel: z.enum(['email', 'webhook']),
+  ok: z.boolean(),
+  /** A stable reason the panel words in the user's language; null on success. */
+  problem: z.enum(NOTIFICATION_TEST_PROBLEMS).nullable(),
+  /** The exact error (server reply, HTTP status…), secrets removed. */
+  message: z.string().nullable(),
+});
+export type NotificationTestResult = z.infer<typeof notificationTestResultSchema>;

@@ -75,6 +75,65 @@ export const savedSearchSchema = z.strictObject({
 });
 export type SavedSearch = z.infer<typeof savedSearchSchema>;
 
+/** What a channel can be told about (issue 16); each channel picks its own. */
+export const NOTIFICATION_EVENTS = ['action_needed', 'run_failed', 'run_finished', 'quota_exhausted', 'daily_summary'] as const;
+export const notificationEventSchema = z.enum(NOTIFICATION_EVENTS);
+export type NotificationEvent = z.infer<typeof notificationEventSchema>;
+export const NOTIFICATION_CHANNELS = ['email', 'webhook'] as const;
+export const notificationChannelSchema = z.enum(NOTIFICATION_CHANNELS);
+export type NotificationChannel = z.infer<typeof notificationChannelSchema>;
+
+const notificationEvents = z
+  .array(notificationEventSchema)
+  .max(NOTIFICATION_EVENTS.length)
+  .refine((e) => new Set(e).size === e.length, 'events must not repeat')
+  .default(['action_needed', 'run_failed', 'quota_exhausted']);
+
+const emailAddress = z.email({ error: 'must be an e-mail address' });
+
+/**
+ * Notification channels. The SMTP password and the webhook URL are secrets: they are written through
+ * `notifications.secrets.set` into the encrypted secret store, never into these plain settings.
+ */
+export const notificationsSettingsSchema = z
+  .strictObject({
+    /** The panel's address in links (default: http://server.host:server.port/), e.g. behind an SSH tunnel. */
+    panelUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    email: z
+      .strictObject({
+        enabled: z.boolean().default(false),
+        host: z.string().trim().max(253, 'must be at most 253 characters').default(''),
+        port: z.number().int().min(1, 'must be a port (1–65535)').max(65535, 'must be a port (1–65535)').default(587),
+        /** `starttls`: upgrade a plain connection (port 587); `tls`: TLS from the start (465); `none`: no encryption. */
+        tls: z.enum(['starttls', 'tls', 'none']).default('starttls'),
+        user: z.string().max(320, 'must be at most 320 characters').default(''),
+        from: z.union([z.literal(''), emailAddress]).default(''),
+        to: z.array(emailAddress).max(10, 'at most 10 recipients').default([]),
+        events: notificationEvents,
+      })
+      .refine((e) => !e.enabled || e.host !== '', { message: 'is needed to send e-mail', path: ['host'] })
+      .refine((e) => !e.enabled || e.from !== '', { message: 'is needed to send e-mail', path: ['from'] })
+      .refine((e) => !e.enabled || e.to.length > 0, { message: 'needs at least one recipient', path: ['to'] })
+      .prefault({}),
+    webhook: z
+      .strictObject({
+        enabled: z.boolean().default(false),
+        /** `json`: Rapport's documented body; `ntfy`: an ntfy topic URL; `slack`: a Slack-compatible incoming webhook. */
+        format: z.enum(['json', 'ntfy', 'slack']).default('json'),
+        events: notificationEvents,
+      })
+      .prefault({}),
+    dailySummary: z
+      .strictObject({
+        time: hhmm.default('20:00'),
+        /** Off: first names only in summaries; on: full names. */
+        fullNames: z.boolean().default(false),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+export type NotificationsSettings = z.infer<typeof notificationsSettingsSchema>;
+
 export const settingsSchema = z.strictObject({
   linkedin: z
     .strictObject({
@@ -180,6 +239,7 @@ export const settingsSchema = z.strictObject({
       level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info'),
     })
     .prefault({}),
+  notifications: notificationsSettingsSchema,
   ui: z
     .strictObject({
       language: z.enum(['en', 'fr']).default(() => systemLanguage()),

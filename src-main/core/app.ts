@@ -21,6 +21,8 @@ import { createStore } from './store/index.js';
 import { realSleep, seededRng, systemClock, type Clock, type Rng, type Sleep } from './util/runtime.js';
 import { createExtensions, type ExtensionOptions, type Extensions } from './extensions.js';
 import { cronProblem } from './schedule/scheduler.js';
+import { notificationHandlers } from './notifications/handlers.js';
+import { NotificationService, type NotificationOptions } from './notifications/service.js';
 import type { Settings } from '../../src-shared/settings.js';
 
 export interface CoreOptions {
@@ -36,6 +38,8 @@ export interface CoreOptions {
   logger?: Logger;
   /** Browser engine options (tests) and whether to start the schedule's timers (the app does). */
   extensions?: ExtensionOptions;
+  /** Delivery timing of notifications (tests shorten the backoff). */
+  notifications?: NotificationOptions;
 }
 
 /** Checks the schema cannot make alone: cron expressions must parse. */
@@ -56,6 +60,7 @@ export interface ServeOptions {
 export interface Core {
   ctx: CoreContext;
   extensions: Extensions;
+  notifications: NotificationService;
   api: Handlers;
   apiKey: string;
   apiKeySource: 'env' | 'file';
@@ -128,10 +133,23 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   };
 
   const extensions = await createExtensions(ctx, options.extensions);
-  const provided: PartialHandlers = { ...coreHandlers(ctx, extensions), ...extensions.handlers };
+  const notifications = new NotificationService(
+    ctx,
+    options.notifications,
+    () => extensions.scheduler.view().jobs.find((j) => j.kind === 'birthday')?.nextRunAt ?? null,
+  );
+  const provided: PartialHandlers = {
+    ...coreHandlers(ctx, extensions),
+    ...extensions.handlers,
+    ...notificationHandlers(notifications, store),
+  };
   const api = Object.fromEntries(
     OPERATION_NAMES.map((name) => [name, provided[name] ?? notImplemented(name)]),
   ) as unknown as Handlers;
+
+  // A finished run may be notifiable (action needed, failed, finished, quota): queued, never awaited.
+  extensions.runner.onFinished((run) => notifications.onRunFinished(run));
+  notifications.start({ dailySummary: options.extensions?.schedule ?? false });
 
   extensions.runner.onFinished(() => {
     call('status.get', {}).then(
@@ -155,6 +173,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   const core: Core = {
     ctx,
     extensions,
+    notifications,
     api,
     apiKey: apiKey.key,
     apiKeySource: apiKey.source,
@@ -177,6 +196,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       if (stopped) return;
       stopped = true;
       await extensions.stop();
+      await notifications.stop();
       for (const server of servers) await server.close();
       await quotas.close();
       database.close();

@@ -1,11 +1,14 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { QUOTA_NAMES } from '../../src-shared/domain.js';
+import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS } from '../../src-shared/settings.js';
 
 /** Every metric of SPEC §9, registered once per core. Label sets with a small known domain start at 0. */
 export const GUARD_KINDS = ['login', 'checkpoint', 'restricted', 'limit', 'throttled'] as const;
 export const BIRTHDAY_SEND_STATUSES = ['sent', 'dry_run', 'failed', 'skipped'] as const;
 export const VISIT_STATUSES = ['visited', 'dry_run', 'failed', 'skipped'] as const;
 export const QUOTA_WINDOWS = ['day', 'week'] as const;
+/** `sent`: delivered; `retry`: an attempt failed, another follows; `given_up`: dropped after a day; `suppressed`: rate-limited. */
+export const NOTIFICATION_SEND_STATUSES = ['sent', 'retry', 'given_up', 'suppressed'] as const;
 export const ERROR_TYPES = ['validation', 'linkedin', 'browser', 'database', 'quota', 'redis', 'internal'] as const;
 
 export function createMetrics(prefix = '') {
@@ -145,8 +148,19 @@ export function createMetrics(prefix = '') {
       labelNames: ['target'] as const,
       registers: [registry],
     }),
+    notificationsSent: new Counter({
+      name: n('notifications_sent_total'),
+      help: 'Notification deliveries by channel, event and outcome',
+      labelNames: ['channel', 'event', 'status'] as const,
+      registers: [registry],
+    }),
   };
 
+  for (const channel of NOTIFICATION_CHANNELS) {
+    for (const event of NOTIFICATION_EVENTS) {
+      for (const status of NOTIFICATION_SEND_STATUSES) metrics.notificationsSent.inc({ channel, event, status }, 0);
+    }
+  }
   for (const status of BIRTHDAY_SEND_STATUSES) metrics.birthdayMessagesSent.inc({ status }, 0);
   for (const status of VISIT_STATUSES) metrics.profilesVisited.inc({ status }, 0);
   for (const kind of GUARD_KINDS) metrics.guardStops.inc({ kind }, 0);

@@ -30,9 +30,13 @@ export const OPERATION_NAME_LIST = [
   'selectors.health',
   'diagnostics.list',
   'legacy.import',
+  'notifications.secrets.get',
+  'notifications.secrets.set',
+  'notifications.test',
+  'notifications.outbox',
 ] as const satisfies readonly OperationName[];
 
-export const EVENT_NAME_LIST = ['run.progress', 'run.finished', 'status.changed', 'log.line'] as const satisfies readonly EventName[];
+export const EVENT_NAME_LIST = ['run.progress', 'run.finished', 'status.changed', 'notification', 'log.line'] as const satisfies readonly EventName[];
 
 type Covers<All, Listed extends All> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;
 export const OPERATION_NAMES_COVER_CONTRACT: Covers<OperationName, (typeof OPERATION_NAME_LIST)[number]> = true;

@@ -2,6 +2,7 @@ import { ContactsRepository } from './contacts-repo.js';
 import type { OpenedDatabase } from './db.js';
 import { InteractionsRepository } from './interactions-repo.js';
 import { KeyValueRepository } from './key-value-repo.js';
+import { OutboxRepository } from './outbox-repo.js';
 import { RunsRepository } from './runs-repo.js';
 import { appState, settings } from './schema.js';
 
@@ -12,6 +13,7 @@ export interface Store {
   runs: RunsRepository;
   settings: KeyValueRepository;
   appState: KeyValueRepository;
+  outbox: OutboxRepository;
 }
 
 export function createStore(database: OpenedDatabase, now: () => Date): Store {
@@ -22,5 +24,6 @@ export function createStore(database: OpenedDatabase, now: () => Date): Store {
     runs: new RunsRepository(database.db, now),
     settings: new KeyValueRepository(database.db, settings, now),
     appState: new KeyValueRepository(database.db, appState, now),
+    outbox: new OutboxRepository(database.db, now),
   };
 }

@@ -121,3 +121,31 @@ export const appState = sqliteTable('app_state', {
   value: text('value', { mode: 'json' }).notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+/**
+ * Notifications waiting for (or done with) delivery: at least once, retried with backoff, given up
+ * after a day with the reason kept. Holds the message only — never a channel's password or URL.
+ */
+export const notificationsOutbox = sqliteTable(
+  'notifications_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    channel: text('channel', { enum: ['email', 'webhook'] }).notNull(),
+    event: text('event', { enum: ['action_needed', 'run_failed', 'run_finished', 'quota_exhausted', 'daily_summary'] }).notNull(),
+    /** What "the same event" means for the once-per-hour rate limit, e.g. `action_needed:LINKEDIN_CHECKPOINT`. */
+    rateKey: text('rate_key').notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'given_up', 'suppressed'] }).notNull(),
+    message: text('message', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at'),
+    lastError: text('last_error'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    sentAt: text('sent_at'),
+  },
+  (t) => [
+    index('notifications_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('notifications_outbox_rate_idx').on(t.channel, t.rateKey, t.createdAt),
+    index('notifications_outbox_created_idx').on(t.createdAt),
+  ],
+);
