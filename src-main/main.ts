@@ -8,7 +8,8 @@ import { appMenuTemplate } from './shell/app-menu.js';
 import { registerAppScheme, serveAppProtocol } from './shell/app-protocol.js';
 import { openExternal } from './shell/external-links.js';
 import { forwardEvents, registerIpc } from './shell/ipc.js';
-import { watchNotices, type Notice } from './shell/notices.js';
+import { feedNativeNotifications } from './shell/native-notifications.js';
+import type { Notice } from './shell/notices.js';
 import { createShellSecretStore } from './shell/secrets.js';
 import { createAppTray, type AppTray, type ShellLang } from './shell/tray.js';
 import { closeToTray, createMainWindow, denyPermissions } from './shell/window.js';
@@ -96,7 +97,7 @@ async function start(): Promise<void> {
   forwardEvents(c.events, (channel, payload) => {
     if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
   });
-  watchNotices(c.events, notify, lang);
+  feedNativeNotifications(c.events, notify);
   c.events.on('status.changed', (status) => void refreshTray(status));
   c.events.on('run.finished', () => void refreshTray());
 

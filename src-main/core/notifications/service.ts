@@ -139,7 +139,9 @@ export class NotificationService {
     const [h, m] = s.notifications.dailySummary.time.split(':').map(Number);
     this.summaryJob = new Cron(`${m} ${h} * * *`, { timezone: s.timeZone, unref: true }, () => {
       try {
-        this.dailySummary();
+        const config = this.config();
+        // A summary only when a channel asked for one (not a nightly desktop notice nobody chose).
+        if ((['email', 'webhook'] as const).some((c) => config[c].enabled && config[c].events.includes('daily_summary'))) this.dailySummary();
       } catch (e) {
         this.ctx.logger.error({ err: e }, 'daily summary could not be queued');
       }

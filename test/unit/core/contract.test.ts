@@ -28,6 +28,11 @@ const SPEC_OPERATIONS = [
   'selectors.health',
   'diagnostics.list',
   'legacy.import',
+  // Issue 16: notification channels.
+  'notifications.secrets.get',
+  'notifications.secrets.set',
+  'notifications.test',
+  'notifications.outbox',
 ];
 
 describe('the contract', () => {
@@ -62,8 +67,8 @@ describe('the contract', () => {
     expect(contract['campaigns.sourcing.run'].successStatus).toBe(202);
   });
 
-  it('declares the four events', () => {
-    expect([...EVENT_NAMES].sort()).toEqual(['log.line', 'run.finished', 'run.progress', 'status.changed']);
+  it('declares the events', () => {
+    expect([...EVENT_NAMES].sort()).toEqual(['log.line', 'notification', 'run.finished', 'run.progress', 'status.changed']);
     for (const name of EVENT_NAMES) expect(events[name]).toBeInstanceOf(z.ZodType);
   });
 
