@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { OutboxSection } from './outbox/OutboxSection.js';
 
 export interface ActivitySection {
   id: string;
@@ -6,4 +7,4 @@ export interface ActivitySection {
 }
 
 /** The Activity page's sections, in order; each lives in its own folder with its texts and queries. */
-export const ACTIVITY_SECTIONS: ActivitySection[] = [];
+export const ACTIVITY_SECTIONS: ActivitySection[] = [{ id: 'outbox', component: OutboxSection }];
