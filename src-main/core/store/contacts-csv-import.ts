@@ -117,6 +117,12 @@ export function importContactsCsv(database: OpenedDatabase, options: ContactsCsv
     throw invalid(path, 1, `no header line found (expected LinkedIn's columns ${LINKEDIN_COLUMNS.join(', ')})`);
   }
   const headerLine = header.index + 1;
+  const required = header.format === 'linkedin' ? LINKEDIN_COLUMNS : RAPPORT_REQUIRED;
+  const present = lines[header.index].replace(/^\uFEFF/, '');
+  const columns = (parse(present, { bom: true }) as string[][])[0].map((c) => c.trim());
+  const missing = required.filter((c) => !columns.includes(c));
+  if (missing.length) throw invalid(path, headerLine, `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(lines.slice(header.index).join('\n'), {
@@ -129,12 +135,6 @@ export function importContactsCsv(database: OpenedDatabase, options: ContactsCsv
     const err = e as Error & { lines?: number };
     throw invalid(path, (err.lines ?? 1) + header.index, err.message.replace(/^Invalid [^:]*:\s*/, ''));
   }
-  const required = header.format === 'linkedin' ? LINKEDIN_COLUMNS : RAPPORT_REQUIRED;
-  const present = lines[header.index].replace(/^\uFEFF/, '');
-  const columns = (parse(present, { bom: true }) as string[][])[0].map((c) => c.trim());
-  const missing = required.filter((c) => !columns.includes(c));
-  if (missing.length) throw invalid(path, headerLine, `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-
   const report: ContactsImportReport = { dryRun: options.dryRun, found: records.length, created: 0, updated: 0, unchanged: 0, skipped: {} };
   const sqlite = database.sqlite;
   const at = options.now().toISOString();

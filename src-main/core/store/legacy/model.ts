@@ -64,10 +64,15 @@ function score(v: unknown): number | null {
   return Number.isFinite(n) ? Math.max(0, Math.min(100, Math.round(n))) : null;
 }
 
-function url(v: unknown): string | null {
-  const text = str(v);
-  return text ? normaliseProfileUrl(text) : null;
+/** Old rows hold URLs in every shape: upper case (`/IN/…`), or without a scheme (`www.linkedin.com/in/…`). */
+export function legacyProfileUrl(v: unknown): string | null {
+  let text = str(v);
+  if (!text) return null;
+  text = text.toLowerCase();
+  if (!/^[a-z][a-z0-9+.-]*:\/\//.test(text) && /^([a-z]{2,3}\.|www\.)?linkedin\.com\//.test(text)) text = `https://${text}`;
+  return normaliseProfileUrl(text);
 }
+const url = legacyProfileUrl;
 
 function json(v: unknown): Record<string, unknown> {
   if (typeof v !== 'string') return {};
