@@ -1,4 +1,4 @@
-import { localDateOf, type LocalDate } from '../../limits/calendar.js';
+import type { LocalDate } from '../../limits/calendar.js';
 
 /**
  * Legacy dates are free-form text: `2025-03-14T08:02:11`, `2024-03-14 09:15:00.123456`, `+01:00`
@@ -32,8 +32,26 @@ function wallFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Offset of `timeZone` from UTC at an instant, in ms (wall time minus UTC). */
+const DAY = 86_400_000;
+const dayCache = new Map<string, [number, number]>();
+
+/**
+ * Offset of `timeZone` from UTC at an instant, in ms (wall time minus UTC). A day whose offsets at
+ * both ends agree has no transition, so one pair of Intl calls per day serves a 100,000-row import.
+ */
 function offsetAt(ms: number, timeZone: string): number {
+  const day = Math.floor(ms / DAY);
+  const key = `${timeZone}|${day}`;
+  let ends = dayCache.get(key);
+  if (!ends) {
+    if (dayCache.size > 100_000) dayCache.clear();
+    ends = [computeOffset(day * DAY, timeZone), computeOffset((day + 1) * DAY - 1000, timeZone)];
+    dayCache.set(key, ends);
+  }
+  return ends[0] === ends[1] ? ends[0] : computeOffset(ms, timeZone);
+}
+
+function computeOffset(ms: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const p of wallFormatter(timeZone).formatToParts(new Date(ms))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
@@ -70,5 +88,6 @@ export function parseLegacyDate(text: unknown, timeZone: string): LegacyInstant 
   } else {
     instant = wallTimeToInstant(wall, timeZone);
   }
-  return { instant, local: localDateOf(instant, timeZone) };
+  const wallOfInstant = new Date(instant.getTime() + offsetAt(instant.getTime(), timeZone));
+  return { instant, local: { year: wallOfInstant.getUTCFullYear(), month: wallOfInstant.getUTCMonth() + 1, day: wallOfInstant.getUTCDate() } };
 }
