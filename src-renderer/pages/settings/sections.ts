@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { DataSection } from './data/DataSection.js';
 import { LanguageSection } from './language/LanguageSection.js';
 
 export interface SettingsSection {
@@ -8,4 +9,7 @@ export interface SettingsSection {
 }
 
 /** The Settings page's sections, in order; each lives in its own folder with its texts and queries. */
-export const SETTINGS_SECTIONS: SettingsSection[] = [{ id: 'language', component: LanguageSection }];
+export const SETTINGS_SECTIONS: SettingsSection[] = [
+  { id: 'language', component: LanguageSection },
+  { id: 'data', component: DataSection },
+];
