@@ -5,6 +5,7 @@ import { CONTACT_SOURCES, CONTACT_STATUSES, type Contact } from '../../../src-sh
 import { RapportError } from '../../../src-shared/errors.js';
 import { normaliseProfileUrl, publicIdFromUrl } from '../../../src-shared/profile-url.js';
 import type { OpenedDatabase } from './db.js';
+import { cannotRead } from './legacy/read.js';
 
 /** LinkedIn's "Get a copy of your data" → Connections.csv, after its "Notes:" preamble. */
 export const LINKEDIN_COLUMNS = ['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'] as const;
@@ -110,7 +111,12 @@ export function importContactsCsv(database: OpenedDatabase, options: ContactsCsv
   if (!existsSync(path) || !statSync(path).isFile()) {
     throw new RapportError('VALIDATION_FAILED', `Invalid input — path: no file at ${path}`, { issues: [{ field: 'path', reason: `no file at ${path}` }] });
   }
-  const content = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  let content: string;
+  try {
+    content = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    throw cannotRead(path, e as Error);
+  }
   const lines = content.split(/\r?\n/);
   const header = findHeader(lines);
   if (!header) {

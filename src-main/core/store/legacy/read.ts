@@ -22,6 +22,12 @@ function unreadable(path: string, why: string): RapportError {
   return new RapportError('LEGACY_UNREADABLE', `${path} ${why}. Nothing was imported.`, { path });
 }
 
+/** A file the system will not let us read (permissions, a folder): the user's input, so a 400 naming the field. */
+export function cannotRead(path: string, e: Error): RapportError {
+  const reason = `cannot read ${path}: ${e.message}`;
+  return new RapportError('VALIDATION_FAILED', `Invalid input — path: ${reason}`, { issues: [{ field: 'path', reason }] });
+}
+
 function assertSqliteHeader(path: string): void {
   const size = statSync(path).size;
   const fd = openSync(path, 'r');
@@ -67,7 +73,12 @@ export function openLegacySource(path: string): LegacySource {
       issues: [{ field: 'path', reason: `no file at ${path}` }],
     });
   }
-  assertSqliteHeader(path);
+  try {
+    assertSqliteHeader(path);
+  } catch (e) {
+    if (e instanceof RapportError) throw e;
+    throw cannotRead(path, e as Error);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'rapport-legacy-'));
   const copy = join(dir, basename(path));
   let db: Database.Database | null = null;
@@ -95,6 +106,7 @@ export function openLegacySource(path: string): LegacySource {
     if (e instanceof RapportError) throw e;
     const code = (e as { code?: string }).code ?? '';
     if (/SQLITE_(CORRUPT|NOTADB)/.test(code)) throw unreadable(path, `is damaged (${(e as Error).message})`);
+    if (/^E[A-Z]+$/.test(code)) throw cannotRead(path, e as Error);
     throw e;
   }
 }
