@@ -81,6 +81,55 @@ export const interactionsQuerySchema = z.strictObject({
 });
 export type InteractionsQuery = z.infer<typeof interactionsQuerySchema>;
 
+/** The Contacts page's filter without paging: what a contacts export writes out. */
+export const contactsExportQuerySchema = contactsQuerySchema.omit({ page: true, pageSize: true });
+export type ContactsExportQuery = z.infer<typeof contactsExportQuerySchema>;
+
+export const interactionsExportQuerySchema = z.strictObject({
+  type: interactionTypeSchema.optional(),
+  status: interactionStatusSchema.optional(),
+  since: isoDate.optional(),
+  until: isoDate.optional(),
+});
+export type InteractionsExportQuery = z.infer<typeof interactionsExportQuerySchema>;
+
+/** A file on this machine (the app is local): the user names it, the core reads a copy of it. */
+const fileImportInput = z.strictObject({
+  path: z.string().trim().min(1, 'must not be empty').max(4096, 'must be at most 4096 characters'),
+  dryRun: z.boolean().optional(),
+});
+
+const counts = z.record(z.string(), z.number().int());
+export const legacyImportReportSchema = z.object({
+  layout: z.enum(['v1', 'app_v2']),
+  dryRun: z.boolean(),
+  /** Rows read from the legacy file, per kind (contacts, birthdayMessages, visits, scrapedProfiles, blacklist). */
+  found: counts,
+  /** New rows written to Rapport (contacts, birthdayMessages, profileVisits). */
+  imported: counts,
+  /** Legacy rows folded into something that exists (a contact Rapport knew; a wish present twice in the file). */
+  merged: counts,
+  /** Rows not imported, per reason (already_imported, dry_run, not_sent, no_profile_url, bad_date…). */
+  skipped: counts,
+  unmatchedCount: z.number().int(),
+  /** Messages whose person could not be told (no contact, or a name several contacts share); the first 200. */
+  unmatched: z.array(
+    z.object({ table: z.string(), legacyId: z.number().int(), contactName: z.string(), sentAt: z.string(), reason: z.enum(['no_contact', 'ambiguous_name']) }),
+  ),
+  backup: z.string().nullable(),
+});
+export type LegacyImportReport = z.infer<typeof legacyImportReportSchema>;
+
+export const contactsImportReportSchema = z.object({
+  dryRun: z.boolean(),
+  found: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  skipped: counts,
+});
+export type ContactsImportReport = z.infer<typeof contactsImportReportSchema>;
+
 export const birthdayRunInputSchema = z.strictObject({
   dryRun: z.boolean().optional(),
   ignoreWorkingHours: z.boolean().optional(),
@@ -134,8 +183,14 @@ export const contract = {
     "Change a contact's status or notes",
   ),
   'contacts.erase': op('DELETE /api/contacts/:id', z.strictObject({ id }), ok, 'Erase a contact and its history'),
-  'contacts.export': op('GET /api/contacts.csv', empty, z.string(), 'Contacts as CSV', { contentType: 'text/csv; charset=utf-8' }),
+  'contacts.export': op('GET /api/contacts.csv', contactsExportQuerySchema, z.string(), 'Contacts matching the filter as CSV', {
+    contentType: 'text/csv; charset=utf-8',
+  }),
+  'contacts.import': op('POST /api/contacts/import', fileImportInput, contactsImportReportSchema, "Import LinkedIn's Connections.csv"),
   'interactions.list': op('GET /api/interactions', interactionsQuerySchema, pageOf(interactionSchema), 'Interactions'),
+  'interactions.export': op('GET /api/interactions.csv', interactionsExportQuerySchema, z.string(), 'Interactions as CSV', {
+    contentType: 'text/csv; charset=utf-8',
+  }),
   'account.status': op('GET /api/account', empty, accountStatusSchema, 'LinkedIn account state'),
   'account.connect': op(
     'POST /api/account/connect',
@@ -162,9 +217,9 @@ export const contract = {
   'diagnostics.list': op('GET /api/diagnostics', empty, z.array(diagnosticSchema), 'Saved failure screenshots and HTML'),
   'legacy.import': op(
     'POST /api/legacy-import',
-    z.strictObject({ path: z.string().min(1).max(4096) }),
-    z.object({ imported: z.record(z.string(), z.number()), skipped: z.record(z.string(), z.number()), backup: z.string().nullable() }),
-    'Import a v1/app_v2 database',
+    fileImportInput,
+    legacyImportReportSchema,
+    'Import a v1/app_v2 database (dryRun: report only)',
   ),
   'notifications.secrets.get': op(
     'GET /api/notifications/secrets',
@@ -204,7 +259,9 @@ export type OperationName = keyof Contract;
 export type OpInput<N extends OperationName> = z.input<Contract[N]['input']>;
 export type OpParsedInput<N extends OperationName> = z.output<Contract[N]['input']>;
 export type OpOutput<N extends OperationName> = z.output<Contract[N]['output']>;
-export type Handlers = { [N in OperationName]: (input: OpParsedInput<N>) => Promise<OpOutput<N>> };
+/** CSV operations may answer in chunks, so HTTP can stream them; IPC gets the joined string. */
+export type HandlerResult<N extends OperationName> = OpOutput<N> extends string ? string | Iterable<string> | AsyncIterable<string> : OpOutput<N>;
+export type Handlers = { [N in OperationName]: (input: OpParsedInput<N>) => Promise<HandlerResult<N>> };
 
 export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
 

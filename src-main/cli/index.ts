@@ -1,12 +1,26 @@
 import { isRapportError } from '../../src-shared/errors.js';
 import { accountCommand } from './account-command.js';
+import { contactsCommand } from './contacts-command.js';
+import { exportCommand } from './export-command.js';
+import { importContactsCommand } from './import-contacts-command.js';
+import { importLegacyCommand } from './import-legacy-command.js';
 import { planCommand } from './plan-command.js';
 import { runCommand } from './run-command.js';
 import { serveCommand } from './serve-command.js';
 import { statusCommand } from './status-command.js';
 import { UsageError, type CliCommand, type CliIo } from './types.js';
 
-export const COMMANDS: CliCommand[] = [serveCommand, statusCommand, runCommand, planCommand, accountCommand];
+export const COMMANDS: CliCommand[] = [
+  serveCommand,
+  statusCommand,
+  runCommand,
+  planCommand,
+  accountCommand,
+  importLegacyCommand,
+  importContactsCommand,
+  exportCommand,
+  contactsCommand,
+];
 
 export function usage(commands: CliCommand[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

@@ -71,6 +71,12 @@ export interface Core {
   stop(): Promise<void>;
 }
 
+async function joinChunks(chunks: Iterable<string> | AsyncIterable<string>): Promise<string> {
+  let text = '';
+  for await (const chunk of chunks) text += chunk;
+  return text;
+}
+
 function notImplemented(name: string) {
   return async () => {
     throw new RapportError('NOT_IMPLEMENTED', `${name} is not available yet in this version.`);
@@ -166,8 +172,17 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     if (!entry) throw new RapportError('NOT_FOUND', `Unknown operation ${String(name)}.`);
     const parsed = parseOrThrow(entry.input, input ?? {}, `input of ${name}`);
     const handler = api[name] as (i: unknown) => Promise<unknown>;
-    const output = await handler(parsed);
+    let output = await handler(parsed);
+    // IPC and in-process callers get a CSV answer whole; HTTP streams it through `stream` below.
+    if (entry.contentType && typeof output !== 'string') output = await joinChunks(output as Iterable<string> | AsyncIterable<string>);
     return entry.output.parse(output) as OpOutput<N>;
+  };
+
+  const stream = async (name: OperationName, input: unknown): Promise<Iterable<string> | AsyncIterable<string>> => {
+    const entry = contract[name];
+    const parsed = parseOrThrow(entry.input, input ?? {}, `input of ${name}`);
+    const output = await (api[name] as (i: unknown) => Promise<unknown>)(parsed);
+    return typeof output === 'string' ? [output] : (output as Iterable<string> | AsyncIterable<string>);
   };
 
   const core: Core = {
@@ -183,6 +198,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       const server = await startServer({
         ctx,
         call: (name, input) => call(name, input),
+        stream,
         apiKey: apiKey.key,
         host: serveOptions.host ?? settings.get().server.host,
         port: serveOptions.port ?? settings.get().server.port,

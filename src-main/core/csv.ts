@@ -1,17 +1,36 @@
-/** RFC 4180 field quoting; cells starting with = + - @ are prefixed so spreadsheets do not run them as formulas. */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+import { stringify } from 'csv-stringify/sync';
+
+/** Spreadsheets need the byte-order mark to read UTF-8 (accents, emoji) correctly. */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * RFC 4180 CSV in chunks, so a large export streams instead of sitting in memory. Cells starting
+ * with = + - @ tab or CR get a leading ' (csv-stringify's `escape_formulas`) so no spreadsheet runs
+ * them as formulas; objects are written as JSON.
+ */
+export function* csvChunks<T extends Record<string, unknown>>(
+  columns: readonly (keyof T & string)[],
+  rows: Iterable<T>,
+  batch = 500,
+): Generator<string> {
+  const options = {
+    columns: columns as string[],
+    escape_formulas: true,
+    record_delimiter: 'windows' as const,
+    cast: { boolean: (v: boolean) => (v ? 'true' : 'false'), object: (v: object) => JSON.stringify(v) },
+  };
+  yield UTF8_BOM + stringify([], { ...options, header: true });
+  let pending: T[] = [];
+  for (const row of rows) {
+    pending.push(row);
+    if (pending.length >= batch) {
+      yield stringify(pending, options);
+      pending = [];
+    }
+  }
+  if (pending.length) yield stringify(pending, options);
 }
 
-export function csvLine(values: unknown[]): string {
-  return values.map(csvField).join(',') + '\r\n';
-}
-
-export function toCsv<T extends Record<string, unknown>>(columns: (keyof T & string)[], rows: Iterable<T>): string {
-  let out = csvLine(columns);
-  for (const row of rows) out += csvLine(columns.map((c) => row[c]));
-  return out;
+export function toCsv<T extends Record<string, unknown>>(columns: readonly (keyof T & string)[], rows: Iterable<T>): string {
+  return [...csvChunks(columns, rows)].join('');
 }

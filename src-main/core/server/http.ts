@@ -16,6 +16,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface ServerOptions {
   ctx: CoreContext;
   call: (name: OperationName, input: unknown) => Promise<unknown>;
+  /** For `contentType` operations: the answer in chunks, written as they come (large CSV exports). */
+  stream?: (name: OperationName, input: unknown) => Promise<Iterable<string> | AsyncIterable<string>>;
   apiKey: string;
   host: string;
   port: number;
@@ -92,6 +94,23 @@ function parseJsonBody(text: string): unknown {
   } catch (e) {
     throw new RapportError('INVALID_JSON', `The request body is not valid JSON: ${(e as Error).message}`);
   }
+}
+
+/** Writes chunks as the client reads them (waits on 'drain'), so a big export never piles up in memory. */
+async function writeChunks(res: ServerResponse, chunks: Iterable<string> | AsyncIterable<string>): Promise<void> {
+  for await (const chunk of chunks) {
+    if (res.destroyed) return;
+    if (!res.write(chunk)) await new Promise<void>((resolveDrain) => {
+      const done = () => {
+        res.off('drain', done);
+        res.off('close', done);
+        resolveDrain();
+      };
+      res.on('drain', done);
+      res.on('close', done);
+    });
+  }
+  res.end();
 }
 
 function clientOf(req: IncomingMessage): string {
@@ -235,8 +254,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           }
           input = { ...(body as Record<string, unknown>), ...params };
         }
-        const output = await options.call(route.name, input);
         const entry = contract[route.name];
+        if (entry.contentType && options.stream) {
+          // Input errors surface before the first byte, as JSON errors; after it, a failure cuts the answer short.
+          const chunks = await options.stream(route.name, input);
+          res.writeHead(entry.successStatus ?? 200, {
+            'content-type': entry.contentType,
+            'cache-control': 'no-store',
+            'x-content-type-options': 'nosniff',
+          });
+          await writeChunks(res, chunks);
+          return route.template;
+        }
+        const output = await options.call(route.name, input);
         if (entry.contentType) {
           res.writeHead(entry.successStatus ?? 200, { 'content-type': entry.contentType, 'cache-control': 'no-store' });
           res.end(String(output));
@@ -250,7 +280,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           ctx.logger.error({ err: e, route: route.template }, 'request failed');
         }
         if (e instanceof BodyError) req.resume();
-        sendError(res, body);
+        if (res.headersSent) res.destroy();
+        else sendError(res, body);
       }
       return route.template;
     }

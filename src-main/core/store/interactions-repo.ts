@@ -1,9 +1,11 @@
-import { and, count, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
-import type { InteractionsQuery } from '../../../src-shared/contract.js';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { InteractionsExportQuery, InteractionsQuery } from '../../../src-shared/contract.js';
 import type { Interaction } from '../../../src-shared/domain.js';
 import type { Db } from './db.js';
 import type { Page } from './contacts-repo.js';
-import { interactions } from './schema.js';
+import { contacts, interactions } from './schema.js';
+
+export type InteractionWithContact = Interaction & { profileUrl: string; fullName: string };
 
 export interface NewInteraction {
   contactId: number;
@@ -97,5 +99,39 @@ export class InteractionsRepository {
       .where(and(gte(interactions.occurredAt, sinceIso), eq(interactions.status, 'sent')))
       .groupBy(sql`1`, interactions.type)
       .all();
+  }
+
+  /** Every interaction matching the export filter, oldest first, with who it was for; read in batches. */
+  *iterateForExport(filter: InteractionsExportQuery, batch = 1000): Generator<InteractionWithContact> {
+    const filters: SQL[] = [];
+    if (filter.type) filters.push(eq(interactions.type, filter.type));
+    if (filter.status) filters.push(eq(interactions.status, filter.status));
+    if (filter.since) filters.push(gte(interactions.occurredAt, new Date(filter.since).toISOString()));
+    if (filter.until) filters.push(lt(interactions.occurredAt, new Date(filter.until).toISOString()));
+    let lastId = 0;
+    for (;;) {
+      const rows = this.db
+        .select({
+          id: interactions.id,
+          contactId: interactions.contactId,
+          runId: interactions.runId,
+          type: interactions.type,
+          status: interactions.status,
+          dedupeKey: interactions.dedupeKey,
+          payload: interactions.payload,
+          occurredAt: interactions.occurredAt,
+          profileUrl: contacts.profileUrl,
+          fullName: contacts.fullName,
+        })
+        .from(interactions)
+        .innerJoin(contacts, eq(contacts.id, interactions.contactId))
+        .where(and(gt(interactions.id, lastId), ...filters))
+        .orderBy(asc(interactions.id))
+        .limit(batch)
+        .all() as InteractionWithContact[];
+      if (rows.length === 0) return;
+      yield* rows;
+      lastId = rows[rows.length - 1].id;
+    }
   }
 }

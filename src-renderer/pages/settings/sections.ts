@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { DataSection } from './data/DataSection.js';
 import { LanguageSection } from './language/LanguageSection.js';
 import { NotificationsSection } from './notifications/NotificationsSection.js';
 
@@ -12,4 +13,5 @@ export interface SettingsSection {
 export const SETTINGS_SECTIONS: SettingsSection[] = [
   { id: 'language', component: LanguageSection },
   { id: 'notifications', component: NotificationsSection },
+  { id: 'data', component: DataSection },
 ];

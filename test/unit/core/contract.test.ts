@@ -17,6 +17,8 @@ const SPEC_OPERATIONS = [
   'contacts.update',
   'contacts.erase',
   'contacts.export',
+  'contacts.import',
+  'interactions.export',
   'interactions.list',
   'account.status',
   'account.connect',
