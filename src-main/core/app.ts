@@ -11,6 +11,8 @@ import type { CoreContext, PartialHandlers, SecretStore } from './context.js';
 import { EventBus } from './events.js';
 import { createQuotaService } from './limits/index.js';
 import { createLogger, type Logger } from './log.js';
+import { LogFeed } from './log-feed.js';
+import { activityHandlers } from './activity-handlers.js';
 import { createMetrics } from './metrics.js';
 import { createFileSecretStore } from './secrets.js';
 import { startServer, type RunningServer } from './server/http.js';
@@ -60,6 +62,8 @@ export interface Core {
   apiKey: string;
   apiKeySource: 'env' | 'file';
   events: EventBus;
+  /** Recent log lines (info and above, redacted) for the panel; each also goes out as a `log.line` event. */
+  logs: LogFeed;
   /** Validates the input against the contract, runs the handler, validates the output. */
   call<N extends OperationName>(name: N, input: unknown): Promise<OpOutput<N>>;
   serve(options?: ServeOptions): Promise<RunningServer>;
@@ -90,12 +94,14 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     database.close();
     throw e;
   }
+  const logs = new LogFeed();
   const logger =
     options.logger ??
-    createLogger({ level: settings.get().log.level, dir: paths.logs, stderr: options.logToStderr ?? false });
+    createLogger({ level: settings.get().log.level, dir: paths.logs, stderr: options.logToStderr ?? false, feed: logs.stream });
   if (database.backupPath) logger.info({ backup: database.backupPath }, 'database backed up before migrating');
   const metrics = createMetrics(settings.get().metrics.prefix);
   const events = new EventBus();
+  logs.onLine((line) => events.emit('log.line', line));
   const apiKey = resolveApiKey(env, paths);
   const secrets = options.secrets ?? createFileSecretStore(paths.secrets, paths.secretKeyFile);
   const accountConnectedAt = () => {
@@ -128,7 +134,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   };
 
   const extensions = await createExtensions(ctx, options.extensions);
-  const provided: PartialHandlers = { ...coreHandlers(ctx, extensions), ...extensions.handlers };
+  const provided: PartialHandlers = { ...coreHandlers(ctx, extensions), ...activityHandlers(ctx, logs), ...extensions.handlers };
   const api = Object.fromEntries(
     OPERATION_NAMES.map((name) => [name, provided[name] ?? notImplemented(name)]),
   ) as unknown as Handlers;
@@ -159,6 +165,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     apiKey: apiKey.key,
     apiKeySource: apiKey.source,
     events,
+    logs,
     call,
     async serve(serveOptions = {}) {
       const server = await startServer({

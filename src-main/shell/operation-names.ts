@@ -20,6 +20,8 @@ export const OPERATION_NAME_LIST = [
   'contacts.erase',
   'contacts.export',
   'interactions.list',
+  'stats.daily',
+  'logs.recent',
   'account.status',
   'account.connect',
   'account.importCookies',

@@ -18,6 +18,8 @@ const SPEC_OPERATIONS = [
   'contacts.erase',
   'contacts.export',
   'interactions.list',
+  'stats.daily',
+  'logs.recent',
   'account.status',
   'account.connect',
   'account.importCookies',
