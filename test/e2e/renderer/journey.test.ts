@@ -65,9 +65,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(staticDir, { recursive: true, force: true }));
 
-async function expectClean(page: Page, problems: string[]) {
+async function expectClean(page: Page, problems: string[], { keyboard = true } = {}) {
   expect(await axeViolations(page)).toEqual([]);
-  expect(await keyboardUnreachable(page)).toEqual([]);
+  if (keyboard) expect(await keyboardUnreachable(page)).toEqual([]);
   expect(problems).toEqual([]);
 }
 
@@ -115,7 +115,8 @@ describe.each(['en', 'fr'] as const)('the control panel journey in %s', (lang) =
         await plan.getByText(planned.contact.fullName, { exact: true }).waitFor();
         await plan.getByText(planned.text, { exact: true }).waitFor();
       }
-      await expectClean(page, problems);
+      // Today's controls are checked with the keyboard once it has runs to show (below).
+      await expectClean(page, problems, { keyboard: false });
 
       // Dry run: the live card appears, moves, and goes away when the run ends.
       await plan.getByRole('button', { name: text.dryRun, exact: true }).click();
