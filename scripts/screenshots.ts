@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Run } from '../src-shared/domain.js';
 import { startDemo, type Demo } from './demo-host.js';
 
@@ -29,6 +29,37 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(800);
 }
 
+interface Shot {
+  path: string;
+  name: string;
+}
+
+/** Every navigation page that `keep` accepts, plus `extra`, in both languages; returns the files written. */
+async function photograph(browser: Browser, demo: Demo, keep: (path: string) => boolean, extra: Shot[] = []): Promise<string[]> {
+  const written: string[] = [];
+  for (const lang of LANGS) {
+    await demo.host.core.call('settings.update', { ui: { language: lang } });
+    const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(demo.signInUrl);
+    await page.getByRole('navigation').waitFor();
+    const paths = await page
+      .getByRole('navigation')
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => (a.getAttribute('href') ?? '').replace(/^#/, '')).filter((p) => p.startsWith('/')));
+    const shots = [...paths.filter(keep).map((p) => ({ path: p, name: p.slice(1).replace(/\//g, '-') })), ...extra];
+    for (const shot of shots) {
+      await page.evaluate((p) => (window.location.hash = `#${p}`), shot.path);
+      await settle(page);
+      const file = `${OUT}${shot.name}-${lang}.png`;
+      await page.screenshot({ path: file, fullPage: true });
+      written.push(file);
+    }
+    await context.close();
+  }
+  return written;
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const demo = await startDemo({ pacingScale: 0 });
@@ -38,31 +69,13 @@ async function main(): Promise<void> {
   });
   try {
     if (!demo.host.hasPanel) throw new Error('The control panel is not built: run `npm run build:renderer` first.');
-    // Something to show: today's plan, a dry run and a real run (to the simulator), with the sent message.
+    // Today is taken after a dry run (its plan still lists who will be wished); the other pages after
+    // a real run to the simulator, so they show what was sent.
     await demo.host.core.call('plan.birthday', {});
     await runToEnd(demo, true);
+    const written = await photograph(browser, demo, (path) => path === '/today');
     const run = await runToEnd(demo, false);
-    const written: string[] = [];
-    for (const lang of LANGS) {
-      await demo.host.core.call('settings.update', { ui: { language: lang } });
-      const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB', viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(demo.signInUrl);
-      await page.getByRole('navigation').waitFor();
-      const paths = await page
-        .getByRole('navigation')
-        .getByRole('link')
-        .evaluateAll((links) => links.map((a) => (a.getAttribute('href') ?? '').replace(/^#/, '')).filter((p) => p.startsWith('/')));
-      const shots = [...paths.map((p) => ({ path: p, name: p.slice(1).replace(/\//g, '-') })), { path: `/activity/runs/${run.id}`, name: 'activity-run' }];
-      for (const shot of shots) {
-        await page.evaluate((p) => (window.location.hash = `#${p}`), shot.path);
-        await settle(page);
-        const file = `${OUT}${shot.name}-${lang}.png`;
-        await page.screenshot({ path: file, fullPage: true });
-        written.push(file);
-      }
-      await context.close();
-    }
+    written.push(...(await photograph(browser, demo, (path) => path !== '/today', [{ path: `/activity/runs/${run.id}`, name: 'activity-run' }])));
     console.log(`Wrote ${written.length} screenshots:\n${written.join('\n')}`);
   } finally {
     await browser.close();
