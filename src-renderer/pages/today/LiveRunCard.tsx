@@ -8,6 +8,20 @@ import { useNow } from './use-now.js';
 /** Counters that mean "one contact dealt with" (the rest, e.g. `seen`, describe the list). */
 const DONE_COUNTERS = /^(sent|failed|dry_run|visited|resolved_|skipped_already)/;
 
+const STEPS = ['starting', 'reading the birthday list', 'checking an unconfirmed message', 'sending', 'dry run: would send', 'visiting', 'done'] as const;
+const WAITS = ['message-gap', 'visit-gap', 'micro-pause'] as const;
+
+/** The core names steps and waits in English; known ones are shown in the user's language. */
+function stepLabel(t: ReturnType<typeof useTexts>, step: string): string {
+  const known = STEPS.find((s) => s === step);
+  return known ? t(`step_${known}`) : step;
+}
+
+function waitLabel(t: ReturnType<typeof useTexts>, reason: string): string {
+  const known = WAITS.find((w) => w === reason);
+  return known ? t(`wait_${known}`) : reason;
+}
+
 function formatDuration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
   return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
@@ -40,7 +54,7 @@ export function LiveRunCard({ status }: { status: Status }) {
       </h2>
       <dl className="facts">
         <dt>{t('liveStep')}</dt>
-        <dd className="live-step">{progress?.step ?? runStatusLabel(run.status)}</dd>
+        <dd className="live-step">{progress ? stepLabel(t, progress.step) : runStatusLabel(run.status)}</dd>
         {progress?.contact && (
           <>
             <dt>{t('liveContact')}</dt>
@@ -61,7 +75,7 @@ export function LiveRunCard({ status }: { status: Status }) {
         </>
       )}
       {progress?.wait && waitLeft > 0 && (
-        <p className="live-wait">{t('liveWaiting', { seconds: Math.ceil(waitLeft / 1000), reason: progress.wait.reason })}</p>
+        <p className="live-wait">{t('liveWaiting', { seconds: Math.ceil(waitLeft / 1000), reason: waitLabel(t, progress.wait.reason) })}</p>
       )}
       <p className="live-eta">{eta !== null ? t('liveEta', { time: formatDuration(eta) }) : t('liveEtaUnknown')}</p>
       <button type="button" className="big danger" onClick={() => stop.mutate({ id: run.id })} disabled={stop.isPending}>
