@@ -10,6 +10,8 @@ export interface HeadlessOptions {
   port?: number;
   dataDir?: string;
   env?: Record<string, string | undefined>;
+  /** Log lines to stderr too (default true; the demo keeps its terminal for its own messages). */
+  logToStderr?: boolean;
 }
 
 export interface HeadlessHost {
@@ -22,7 +24,7 @@ export interface HeadlessHost {
 
 /** The app without a window: the core plus the local server and the built control panel on 127.0.0.1. */
 export async function startHeadless(options: HeadlessOptions = {}): Promise<HeadlessHost> {
-  const core = await createCore({ dataDir: options.dataDir, env: options.env, logToStderr: true, extensions: { schedule: true } });
+  const core = await createCore({ dataDir: options.dataDir, env: options.env, logToStderr: options.logToStderr ?? true, extensions: { schedule: true } });
   try {
     const hasPanel = existsSync(`${RENDERER_DIR}/index.html`);
     const server = await core.serve({ host: options.host, port: options.port, staticDir: hasPanel ? RENDERER_DIR : undefined });

@@ -14,7 +14,9 @@ import {
   notificationTestResultSchema,
   outboxItemSchema,
   pageOf,
+  runKindSchema,
   runSchema,
+  runStatusSchema,
   scheduleSchema,
   selectorHealthSchema,
   statusSchema,
@@ -76,6 +78,8 @@ export const interactionsQuerySchema = z.strictObject({
   type: interactionTypeSchema.optional(),
   status: interactionStatusSchema.optional(),
   since: isoDate.optional(),
+  runId: id.optional(),
+  contactId: id.optional(),
   page,
   pageSize,
 });
@@ -130,6 +134,43 @@ export const contactsImportReportSchema = z.object({
 });
 export type ContactsImportReport = z.infer<typeof contactsImportReportSchema>;
 
+export const runsQuerySchema = z.strictObject({
+  kind: runKindSchema.optional(),
+  status: runStatusSchema.optional(),
+  page,
+  pageSize: pageSize.default(20),
+});
+export type RunsQuery = z.infer<typeof runsQuerySchema>;
+
+/** An interaction as the panel lists it: with the contact it concerns. */
+export const interactionListItemSchema = interactionSchema.extend({
+  contactName: z.string(),
+  profileUrl: z.string(),
+});
+export type InteractionListItem = z.infer<typeof interactionListItemSchema>;
+
+const windowCounts = z.object({ sent: z.number().int(), failed: z.number().int(), dryRun: z.number().int() });
+/** One calendar day (the user's time zone) of the activity chart. */
+export const dailyStatsSchema = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  messages: windowCounts,
+  visits: windowCounts,
+});
+export type DailyStats = z.infer<typeof dailyStatsSchema>;
+
+export const LOG_LEVELS = ['info', 'warn', 'error', 'fatal'] as const;
+export const logLevelSchema = z.enum(LOG_LEVELS);
+/** A log line as the panel sees it: at info or above, secrets already redacted. */
+export const logLineSchema = z.object({
+  level: logLevelSchema,
+  time: z.string(),
+  msg: z.string(),
+  runId: z.number().int().nullable(),
+  component: z.string().nullable(),
+  /** The line's other fields as JSON (redacted), or null. */
+  details: z.string().nullable(),
+});
+
 export const birthdayRunInputSchema = z.strictObject({
   dryRun: z.boolean().optional(),
   ignoreWorkingHours: z.boolean().optional(),
@@ -163,12 +204,7 @@ export const contract = {
   'campaigns.sourcing.run': op('POST /api/campaigns/sourcing', sourcingRunInputSchema, runStarted, 'Start a sourcing run', {
     successStatus: 202,
   }),
-  'runs.list': op(
-    'GET /api/runs',
-    z.strictObject({ page, pageSize: pageSize.default(20) }),
-    pageOf(runSchema),
-    'Recent runs, newest first',
-  ),
+  'runs.list': op('GET /api/runs', runsQuerySchema, pageOf(runSchema), 'Recent runs, newest first, optionally of one kind or status'),
   'runs.get': op('GET /api/runs/:id', z.strictObject({ id }), runSchema, 'One run'),
   'runs.stop': op('POST /api/runs/:id/stop', z.strictObject({ id }), runSchema, 'Stop a run now'),
   'contacts.list': op('GET /api/contacts', contactsQuerySchema, pageOf(contactSchema), 'Search and page through contacts'),
@@ -187,10 +223,31 @@ export const contract = {
     contentType: 'text/csv; charset=utf-8',
   }),
   'contacts.import': op('POST /api/contacts/import', fileImportInput, contactsImportReportSchema, "Import LinkedIn's Connections.csv"),
-  'interactions.list': op('GET /api/interactions', interactionsQuerySchema, pageOf(interactionSchema), 'Interactions'),
   'interactions.export': op('GET /api/interactions.csv', interactionsExportQuerySchema, z.string(), 'Interactions as CSV', {
     contentType: 'text/csv; charset=utf-8',
   }),
+  'interactions.list': op(
+    'GET /api/interactions',
+    interactionsQuerySchema,
+    pageOf(interactionListItemSchema),
+    'Interactions, newest first, with their contact; by type, status, run or contact',
+  ),
+  'stats.daily': op(
+    'GET /api/stats/daily',
+    z.strictObject({ days: z.coerce.number().int().min(1, 'must be at least 1').max(366, 'must be at most 366').default(30) }),
+    z.object({ timeZone: z.string(), days: z.array(dailyStatsSchema) }),
+    'Messages and visits per calendar day (sent, failed, dry run), oldest first, ending today',
+  ),
+  'logs.recent': op(
+    'GET /api/logs',
+    z.strictObject({
+      runId: id.optional(),
+      level: logLevelSchema.default('info'),
+      limit: z.coerce.number().int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(200),
+    }),
+    z.object({ lines: z.array(logLineSchema) }),
+    "Recent log lines (info and above, redacted), oldest first; a run's own lines with runId",
+  ),
   'account.status': op('GET /api/account', empty, accountStatusSchema, 'LinkedIn account state'),
   'account.connect': op(
     'POST /api/account/connect',
@@ -280,7 +337,7 @@ export const events = {
   'status.changed': statusSchema,
   /** A notifiable event (issue 16): the same source feeds e-mail, webhooks and the desktop notifications. */
   notification: notificationSchema,
-  'log.line': z.object({ level: z.string(), time: z.string(), msg: z.string() }),
+  'log.line': logLineSchema,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -11,6 +11,8 @@ import type { CoreContext, PartialHandlers, SecretStore } from './context.js';
 import { EventBus } from './events.js';
 import { createQuotaService } from './limits/index.js';
 import { createLogger, type Logger } from './log.js';
+import { LogFeed } from './log-feed.js';
+import { activityHandlers } from './activity-handlers.js';
 import { createMetrics } from './metrics.js';
 import { createFileSecretStore } from './secrets.js';
 import { startServer, type RunningServer } from './server/http.js';
@@ -65,6 +67,8 @@ export interface Core {
   apiKey: string;
   apiKeySource: 'env' | 'file';
   events: EventBus;
+  /** Recent log lines (info and above, redacted) for the panel; each also goes out as a `log.line` event. */
+  logs: LogFeed;
   /** Validates the input against the contract, runs the handler, validates the output. */
   call<N extends OperationName>(name: N, input: unknown): Promise<OpOutput<N>>;
   serve(options?: ServeOptions): Promise<RunningServer>;
@@ -101,12 +105,14 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     database.close();
     throw e;
   }
+  const logs = new LogFeed();
   const logger =
     options.logger ??
-    createLogger({ level: settings.get().log.level, dir: paths.logs, stderr: options.logToStderr ?? false });
+    createLogger({ level: settings.get().log.level, dir: paths.logs, stderr: options.logToStderr ?? false, feed: logs.stream });
   if (database.backupPath) logger.info({ backup: database.backupPath }, 'database backed up before migrating');
   const metrics = createMetrics(settings.get().metrics.prefix);
   const events = new EventBus();
+  logs.onLine((line) => events.emit('log.line', line));
   const apiKey = resolveApiKey(env, paths);
   const secrets = options.secrets ?? createFileSecretStore(paths.secrets, paths.secretKeyFile);
   const accountConnectedAt = () => {
@@ -147,6 +153,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   const provided: PartialHandlers = {
     ...coreHandlers(ctx, extensions),
     ...extensions.handlers,
+    ...activityHandlers(ctx, logs),
     ...notificationHandlers(notifications, store),
   };
   const api = Object.fromEntries(
@@ -193,6 +200,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     apiKey: apiKey.key,
     apiKeySource: apiKey.source,
     events,
+    logs,
     call,
     async serve(serveOptions = {}) {
       const server = await startServer({

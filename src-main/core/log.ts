@@ -32,6 +32,8 @@ export interface LogOptions {
   dir?: string;
   stderr?: boolean;
   pretty?: boolean;
+  /** Also writes every line at info and above here (the panel's log feed); lines arrive redacted. */
+  feed?: { write(line: string): void };
 }
 
 /** JSON lines to a size-rotated file in the data dir and to stderr. */
@@ -49,6 +51,9 @@ export function createLogger(options: LogOptions): Logger {
     targets.push({ target: 'pino/file', level: options.level, options: { destination: 2 } });
   }
   const base = { level: options.level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
-  if (targets.length === 0) return pino({ ...base, enabled: false });
-  return pino(base, pino.transport({ targets }));
+  const streams: pino.StreamEntry[] = [];
+  if (targets.length > 0) streams.push({ level: options.level as pino.Level, stream: pino.transport({ targets }) });
+  if (options.feed) streams.push({ level: 'info', stream: options.feed });
+  if (streams.length === 0) return pino({ ...base, enabled: false });
+  return pino(base, pino.multistream(streams));
 }

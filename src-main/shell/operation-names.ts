@@ -22,6 +22,8 @@ export const OPERATION_NAME_LIST = [
   'contacts.import',
   'interactions.list',
   'interactions.export',
+  'stats.daily',
+  'logs.recent',
   'account.status',
   'account.connect',
   'account.importCookies',

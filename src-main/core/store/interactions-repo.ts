@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import type { InteractionsExportQuery, InteractionsQuery } from '../../../src-shared/contract.js';
+import type { InteractionListItem, InteractionsExportQuery, InteractionsQuery } from '../../../src-shared/contract.js';
 import type { Interaction } from '../../../src-shared/domain.js';
 import type { Db } from './db.js';
 import type { Page } from './contacts-repo.js';
@@ -73,31 +73,45 @@ export class InteractionsRepository {
     );
   }
 
-  list(query: InteractionsQuery): Page<Interaction> {
+  /** Newest first, each with its contact's name and profile (the panel's lists show who it concerns). */
+  list(query: InteractionsQuery): Page<InteractionListItem> {
     const filters: SQL[] = [];
     if (query.type) filters.push(eq(interactions.type, query.type));
     if (query.status) filters.push(eq(interactions.status, query.status));
     if (query.since) filters.push(gte(interactions.occurredAt, new Date(query.since).toISOString()));
+    if (query.runId !== undefined) filters.push(eq(interactions.runId, query.runId));
+    if (query.contactId !== undefined) filters.push(eq(interactions.contactId, query.contactId));
     const where = filters.length ? and(...filters) : undefined;
     const total = this.db.select({ n: count() }).from(interactions).where(where).get()?.n ?? 0;
-    const items = this.db
-      .select()
+    const rows = this.db
+      .select({ interaction: interactions, contactName: contacts.fullName, profileUrl: contacts.profileUrl })
       .from(interactions)
+      .innerJoin(contacts, eq(contacts.id, interactions.contactId))
       .where(where)
       .orderBy(desc(interactions.occurredAt), desc(interactions.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
-      .all() as Interaction[];
+      .all();
+    const items = rows.map((r) => ({ ...(r.interaction as Interaction), contactName: r.contactName, profileUrl: r.profileUrl }));
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  /** Daily counts for the 30-day chart. */
-  dailyCounts(sinceIso: string): { day: string; type: string; n: number }[] {
+  /**
+   * Counts per UTC hour, type and status since a moment. SQL does the counting; the caller folds the
+   * hours into the user's calendar days, because SQLite knows no time zones. (Zones with a half-hour
+   * offset see an item within 30 minutes of midnight counted on the neighbouring day.)
+   */
+  hourlyCounts(sinceIso: string): { hour: string; type: Interaction['type']; status: Interaction['status']; n: number }[] {
     return this.db
-      .select({ day: sql<string>`substr(${interactions.occurredAt}, 1, 10)`, type: interactions.type, n: count() })
+      .select({
+        hour: sql<string>`substr(${interactions.occurredAt}, 1, 13)`,
+        type: interactions.type,
+        status: interactions.status,
+        n: count(),
+      })
       .from(interactions)
-      .where(and(gte(interactions.occurredAt, sinceIso), eq(interactions.status, 'sent')))
-      .groupBy(sql`1`, interactions.type)
+      .where(and(gte(interactions.occurredAt, sinceIso), inArray(interactions.status, ['sent', 'failed', 'dry_run'])))
+      .groupBy(sql`1`, interactions.type, interactions.status)
       .all();
   }
 

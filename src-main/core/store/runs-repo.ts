@@ -1,4 +1,5 @@
-import { count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import type { RunsQuery } from '../../../src-shared/contract.js';
 import type { Run } from '../../../src-shared/domain.js';
 import { RapportError } from '../../../src-shared/errors.js';
 import type { Db } from './db.js';
@@ -65,11 +66,16 @@ export class RunsRepository {
     );
   }
 
-  list(page: number, pageSize: number): Page<Run> {
-    const total = this.db.select({ n: count() }).from(campaignRuns).get()?.n ?? 0;
+  list(page: number, pageSize: number, { kind, status }: Pick<RunsQuery, 'kind' | 'status'> = {}): Page<Run> {
+    const filters: SQL[] = [];
+    if (kind) filters.push(eq(campaignRuns.kind, kind));
+    if (status) filters.push(eq(campaignRuns.status, status));
+    const where = filters.length ? and(...filters) : undefined;
+    const total = this.db.select({ n: count() }).from(campaignRuns).where(where).get()?.n ?? 0;
     const items = this.db
       .select()
       .from(campaignRuns)
+      .where(where)
       .orderBy(desc(campaignRuns.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize)

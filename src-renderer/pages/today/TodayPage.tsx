@@ -1,50 +1,66 @@
 import { useStatus } from '../../api/use-status.js';
+import { AccountCard } from '../../components/AccountCard.js';
 import { QuotaTable } from '../../components/QuotaTable.js';
 import { RunSummary } from '../../components/RunSummary.js';
 import { useI18n } from '../../i18n/index.js';
+import { DailyChart } from './DailyChart.js';
+import { LiveRunCard } from './LiveRunCard.js';
+import { PlanCard } from './PlanCard.js';
+import { RecentRuns } from './RecentRuns.js';
+import { ScheduleCard } from './ScheduleCard.js';
+import { useTexts } from './texts.js';
 
-/** Today: what `status.get` knows — account, quotas, dry run, the last run, and this installation. */
+/** Today: what the app does and why, the plan with its buttons, the run in progress, quotas, history, account. */
 export function TodayPage() {
-  const { t, formatTime, accountLabel } = useI18n();
+  const { t: tf, formatTime, stateLabel, lang } = useI18n();
+  const t = useTexts();
   const { data: status } = useStatus();
-  if (!status) return <h1>{t('today')}</h1>;
-  const { account } = status;
+  if (!status) return <h1>{tf('today')}</h1>;
   const warmup = status.quotas.some((q) => q.warmup);
   return (
     <>
-      <h1>{t('today')}</h1>
+      <h1>{tf('today')}</h1>
       <div className="cards">
-        <section className="card" aria-labelledby="account-heading">
-          <h2 id="account-heading">{t('accountHeading')}</h2>
-          <p className={`account-state account-${account.state}`}>{accountLabel(account.state)}</p>
-          <p>{account.message}</p>
-          {account.connectedAt && <p>{t('accountConnectedSince', { time: formatTime(account.connectedAt) })}</p>}
-          {account.lastVerifiedAt && <p>{t('accountLastVerified', { time: formatTime(account.lastVerifiedAt) })}</p>}
+        <section className={`card card-wide now-card state-${status.state}`} aria-labelledby="now-heading">
+          <h2 id="now-heading">{t('nowHeading')}</h2>
+          <p>
+            <span className="state-badge">{stateLabel(status.state)}</span> {status.reason[lang]}
+            {status.until && <> ({tf('statusUntil', { time: formatTime(status.until) })})</>}
+          </p>
         </section>
+
+        <LiveRunCard status={status} />
+        <PlanCard status={status} />
 
         <section className="card card-wide" aria-labelledby="quotas-heading">
-          <h2 id="quotas-heading">{t('quotasHeading')}</h2>
+          <h2 id="quotas-heading">{tf('quotasHeading')}</h2>
           <QuotaTable quotas={status.quotas} />
-          {warmup && <p className="note">{t('warmup')}</p>}
-          <p className="note">{t(`quotaStore_${status.quotaStore}`)}</p>
+          {warmup && <p className="note">{tf('warmup')}</p>}
+          <p className="note">{tf(`quotaStore_${status.quotaStore}`)}</p>
         </section>
 
-        <section className="card" aria-labelledby="dry-run-heading">
-          <h2 id="dry-run-heading">{t('dryRunHeading')}</h2>
-          <p className={status.dryRun ? 'dry-run-on' : 'dry-run-off'}>{status.dryRun ? t('dryRunOn') : t('dryRunOff')}</p>
-        </section>
+        <DailyChart />
+        <ScheduleCard />
+        <RecentRuns />
 
         <section className="card" aria-labelledby="last-run-heading">
-          <h2 id="last-run-heading">{t('lastRunHeading')}</h2>
-          {status.lastRun ? <RunSummary run={status.lastRun} /> : <p>{t('noRunYet')}</p>}
+          <h2 id="last-run-heading">{tf('lastRunHeading')}</h2>
+          {status.lastRun ? <RunSummary run={status.lastRun} /> : <p>{tf('noRunYet')}</p>}
+        </section>
+
+        <AccountCard />
+
+        <section className="card" aria-labelledby="dry-run-heading">
+          <h2 id="dry-run-heading">{tf('dryRunHeading')}</h2>
+          <p className={status.dryRun ? 'dry-run-on' : 'dry-run-off'}>{status.dryRun ? tf('dryRunOn') : tf('dryRunOff')}</p>
         </section>
 
         <section className="card" aria-labelledby="install-heading">
-          <h2 id="install-heading">{t('installHeading')}</h2>
+          <h2 id="install-heading">{tf('installHeading')}</h2>
           <dl className="facts">
-            <dt>{t('versionLabel')}</dt>
+            <dt>{tf('versionLabel')}</dt>
             <dd className="version">{status.version}</dd>
-            <dt>{t('dataDirLabel')}</dt>
+            <dt>{tf('dataDirLabel')}</dt>
             <dd>
               <code className="data-dir">{status.dataDir}</code>
             </dd>

@@ -71,7 +71,9 @@ describe('control panel: Today', () => {
       state: 'paused',
       reason: { code: 'PAUSED', en: 'Paused by the e2e test.', fr: 'En pause (test).' },
     });
-    await page.getByText('Paused by the e2e test.').waitFor();
+    // Both the status bar and Today's "Now" card say what the app does and why.
+    await page.getByRole('status').getByText('Paused by the e2e test.').first().waitFor();
+    await page.getByRole('region', { name: 'Now' }).getByText('Paused by the e2e test.').waitFor();
 
     expect(problems).toEqual([]);
     await context.close();

@@ -20,6 +20,8 @@ const SPEC_OPERATIONS = [
   'contacts.import',
   'interactions.export',
   'interactions.list',
+  'stats.daily',
+  'logs.recent',
   'account.status',
   'account.connect',
   'account.importCookies',

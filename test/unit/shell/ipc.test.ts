@@ -113,10 +113,11 @@ describe('event forwarding', () => {
     const stop = forwardEvents(core.events, (channel, payload) => sent.push([channel, payload]));
     const status = await core.call('status.get', {});
     core.events.emit('status.changed', status);
-    core.events.emit('log.line', { level: 'info', time: '2026-01-01T00:00:00.000Z', msg: 'hello' });
+    const line = { level: 'info' as const, time: '2026-01-01T00:00:00.000Z', msg: 'hello', runId: null, component: null, details: null };
+    core.events.emit('log.line', line);
     expect(sent).toEqual([
       ['rapport:event:status.changed', status],
-      ['rapport:event:log.line', { level: 'info', time: '2026-01-01T00:00:00.000Z', msg: 'hello' }],
+      ['rapport:event:log.line', line],
     ]);
     stop();
     core.events.emit('status.changed', status);

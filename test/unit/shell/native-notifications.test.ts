@@ -20,7 +20,7 @@ describe('native notifications', () => {
       time: '2026-01-01T00:00:00.000Z',
     };
     events.emit('notification', n);
-    events.emit('log.line', { level: 'info', time: n.time, msg: 'unrelated' });
+    events.emit('log.line', { level: 'info', time: n.time, msg: 'unrelated', runId: null, component: null, details: null });
     off();
     events.emit('notification', n);
     expect(shown).toEqual([{ title: n.title, body: n.text }]);
