@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { LanguageSection } from './language/LanguageSection.js';
+import { DesktopSection } from './desktop/DesktopSection.js';
 
 export interface SettingsSection {
   /** Anchor id (`#/settings#language` is not used: sections are plain headings on one page). */
@@ -8,4 +9,7 @@ export interface SettingsSection {
 }
 
 /** The Settings page's sections, in order; each lives in its own folder with its texts and queries. */
-export const SETTINGS_SECTIONS: SettingsSection[] = [{ id: 'language', component: LanguageSection }];
+export const SETTINGS_SECTIONS: SettingsSection[] = [
+  { id: 'language', component: LanguageSection },
+  { id: 'desktop', component: DesktopSection },
+];
