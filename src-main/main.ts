@@ -62,6 +62,7 @@ function applyLoginSetting(c: Core, enabled: boolean): void {
       appImage: process.env.APPIMAGE,
       isPackaged: app.isPackaged,
       appPath: app.getAppPath(),
+      devEnv: { RAPPORT_ELECTRON_SQLITE_BINDING: process.env.RAPPORT_ELECTRON_SQLITE_BINDING },
     });
     const where = applyStartAtLogin(enabled, { platform: process.platform, env: process.env, home: app.getPath('home'), target, loginItems: app });
     c.ctx.logger.info({ startAtLogin: enabled, where }, 'start at login applied');

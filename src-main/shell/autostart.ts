@@ -12,11 +12,19 @@ export interface LaunchTarget {
 /**
  * What the login session should run: the AppImage itself when running from one (`$APPIMAGE`, since the
  * executable lives in a temporary mount), else the installed executable; in development, Electron plus
- * the app folder.
+ * the app folder, with the environment `npm start` gave it (the Electron build of better-sqlite3).
  */
-export function launchTarget(o: { execPath: string; appImage?: string; isPackaged: boolean; appPath: string }): LaunchTarget {
+export function launchTarget(o: {
+  execPath: string;
+  appImage?: string;
+  isPackaged: boolean;
+  appPath: string;
+  devEnv?: Record<string, string | undefined>;
+}): LaunchTarget {
   if (o.appImage) return { exec: o.appImage, args: [HIDDEN_FLAG] };
   if (o.isPackaged) return { exec: o.execPath, args: [HIDDEN_FLAG] };
+  const env = Object.entries(o.devEnv ?? {}).flatMap(([k, v]) => (v ? [`${k}=${v}`] : []));
+  if (env.length) return { exec: '/usr/bin/env', args: [...env, o.execPath, o.appPath, HIDDEN_FLAG] };
   return { exec: o.execPath, args: [o.appPath, HIDDEN_FLAG] };
 }
 

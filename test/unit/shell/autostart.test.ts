@@ -66,11 +66,19 @@ describe('start at login on Linux (XDG autostart)', () => {
     expect(execLine(file)).toBe('Exec="/home/ana/My Apps/Rapport-0.1.0.AppImage" --hidden');
   });
 
-  it('in development starts Electron with the app folder', () => {
-    expect(launchTarget({ execPath: '/repo/node_modules/electron/dist/electron', isPackaged: false, appPath: '/repo' })).toEqual({
-      exec: '/repo/node_modules/electron/dist/electron',
-      args: ['/repo', '--hidden'],
+  it('in development starts Electron with the app folder and the Electron build of better-sqlite3', () => {
+    const electron = '/repo/node_modules/electron/dist/electron';
+    expect(launchTarget({ execPath: electron, isPackaged: false, appPath: '/repo' })).toEqual({ exec: electron, args: ['/repo', '--hidden'] });
+    const target = launchTarget({
+      execPath: electron,
+      isPackaged: false,
+      appPath: '/repo',
+      devEnv: { RAPPORT_ELECTRON_SQLITE_BINDING: '/home/ana/.cache/rapport/b.node', UNSET: undefined },
     });
+    const file = applyStartAtLogin(true, linuxDeps({ target }));
+    expect(execLine(file)).toBe(`Exec=/usr/bin/env RAPPORT_ELECTRON_SQLITE_BINDING=/home/ana/.cache/rapport/b.node ${electron} /repo --hidden`);
+    // A package never carries development settings into the entry.
+    expect(launchTarget({ execPath: '/opt/R/rapport', isPackaged: true, appPath: '/opt/R/app.asar', devEnv: { X: 'y' } }).exec).toBe('/opt/R/rapport');
   });
 
   it('escapes what the Desktop Entry spec reserves', () => {
