@@ -138,14 +138,19 @@ async function start(): Promise<void> {
       quit: () => app.quit(),
     },
     createAppTray,
-  );
+  ).catch((err: unknown) => {
+    // Without a tray the window still works; the log says why the tray is missing.
+    c.ctx.logger.error({ err }, 'could not create the tray');
+    return null;
+  });
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       appMenuTemplate(lang(), { openDataFolder: () => void shell.openPath(dataDir), quit: () => app.quit() }, !app.isPackaged),
     ),
   );
-  if (!startedHidden()) showWindow();
+  // Hidden only when the tray is there to bring the window back.
+  if (!startedHidden() || !tray) showWindow();
 }
 
 if (!app.requestSingleInstanceLock()) {
