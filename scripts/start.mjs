@@ -4,6 +4,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import {
+  electronRebuild,
+  headlessReason,
+  nativeCacheRoot,
+  probeInElectron,
+  readVersion,
+  selectElectronSqlite,
+} from './electron-native.mjs';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,15 +40,33 @@ if (!existsSync(rendererIndex) || statSync(rendererIndex).size === 0) {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
+/** better-sqlite3 built for Electron's ABI in its own cache folder; Node's build in node_modules stays as it is. */
+async function electronSqlite(bin) {
+  const moduleDir = `${root}node_modules/better-sqlite3`;
+  return selectElectronSqlite(
+    {
+      cacheRoot: nativeCacheRoot(),
+      moduleDir,
+      sqliteVersion: readVersion(`${moduleDir}/package.json`),
+      electronVersion: readVersion(`${root}node_modules/electron/package.json`),
+      platform: process.platform,
+      arch: process.arch,
+    },
+    { rebuild: electronRebuild, probe: probeInElectron(bin, moduleDir), log: (line) => console.log(line) },
+  );
+}
+
 const electron = electronBinary();
 const display = hasDisplay();
+const forced = process.env.RAPPORT_HEADLESS === '1';
+const sqlite = electron.ok && display && !forced ? await electronSqlite(electron.bin) : null;
+const why = headlessReason({ forced, display, electron, sqlite });
 let child;
-if (electron.ok && display && process.env.RAPPORT_HEADLESS !== '1') {
+if (!why) {
   const bundled = spawnSync(process.execPath, [`${root}scripts/build-electron.mjs`], { cwd: root, stdio: 'inherit' });
   if (bundled.status !== 0) process.exit(bundled.status ?? 1);
-  child = spawn(electron.bin, [root], { stdio: 'inherit' });
+  child = spawn(electron.bin, [root], { stdio: 'inherit', env: { ...process.env, RAPPORT_ELECTRON_SQLITE_BINDING: sqlite.binding } });
 } else {
-  const why = process.env.RAPPORT_HEADLESS === '1' ? 'RAPPORT_HEADLESS=1 is set' : !display ? 'there is no display' : electron.why;
   console.log(`Starting Rapport headless because ${why}.`);
   const tsxCli = require.resolve('tsx/cli');
   child = spawn(process.execPath, [tsxCli, `${root}src-main/cli.ts`, 'serve', ...process.argv.slice(2)], { stdio: 'inherit' });

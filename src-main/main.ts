@@ -1,17 +1,18 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, session, shell } from 'electron';
-import type { Status } from '../src-shared/domain.js';
 import { toErrorBody } from '../src-shared/errors.js';
 import { createCore, type Core } from './core/app.js';
 import { pathsFor, resolveDataDir } from './core/config.js';
 import { appMenuTemplate } from './shell/app-menu.js';
+import { applyStartAtLogin, HIDDEN_FLAG, launchTarget } from './shell/autostart.js';
 import { registerAppScheme, serveAppProtocol } from './shell/app-protocol.js';
 import { openExternal } from './shell/external-links.js';
 import { forwardEvents, registerIpc } from './shell/ipc.js';
 import { feedNativeNotifications } from './shell/native-notifications.js';
 import type { Notice } from './shell/notices.js';
 import { createShellSecretStore } from './shell/secrets.js';
-import { createAppTray, type AppTray, type ShellLang } from './shell/tray.js';
+import { createAppTray, type ShellLang } from './shell/tray.js';
+import { startTrayController, type TrayController } from './shell/tray-controller.js';
 import { closeToTray, createMainWindow, denyPermissions } from './shell/window.js';
 
 /**
@@ -25,7 +26,7 @@ app.enableSandbox();
 
 let core: Core | null = null;
 let win: BrowserWindow | null = null;
-let tray: AppTray | null = null;
+let tray: TrayController | null = null;
 let quitting = false;
 let stopping: Promise<void> | null = null;
 
@@ -50,20 +51,31 @@ function showWindow(): void {
   win.focus();
 }
 
-async function refreshTray(known?: Status): Promise<void> {
-  if (!core || !tray) return;
-  const c = core;
+async function refreshTray(): Promise<void> {
+  await tray?.refresh();
+}
+
+/** Writes or removes the autostart entry (Linux) or login item (macOS/Windows) to match the setting. */
+function applyLoginSetting(c: Core, enabled: boolean): void {
   try {
-    const status = known ?? (await c.call('status.get', {}));
-    // The status can say "needs-you" while the schedule is also paused; the menu follows the schedule.
-    const paused = await c.call('schedule.get', {}).then(
-      (s) => s.paused,
-      () => status.state === 'paused',
-    );
-    tray?.update(status, paused, lang());
+    const target = launchTarget({
+      execPath: process.execPath,
+      appImage: process.env.APPIMAGE,
+      isPackaged: app.isPackaged,
+      appPath: app.getAppPath(),
+      devEnv: { RAPPORT_ELECTRON_SQLITE_BINDING: process.env.RAPPORT_ELECTRON_SQLITE_BINDING },
+    });
+    const where = applyStartAtLogin(enabled, { platform: process.platform, env: process.env, home: app.getPath('home'), target, loginItems: app });
+    c.ctx.logger.info({ startAtLogin: enabled, where }, 'start at login applied');
   } catch (e) {
-    c.ctx.logger.warn({ err: e }, 'could not refresh the tray');
+    c.ctx.logger.error({ err: e }, 'could not apply start at login');
+    notify({ title: 'Rapport', body: `${toErrorBody(e).code}: ${e instanceof Error ? e.message : String(e)}` });
   }
+}
+
+/** Started by the login session (autostart entry or login item): stay in the tray. */
+function startedHidden(): boolean {
+  return process.argv.includes(HIDDEN_FLAG) || (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
 }
 
 /** Tray actions go through the same validated `core.call` as the UI; failures become a notification. */
@@ -83,7 +95,9 @@ async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.env, app.getPath('userData'));
   const paths = pathsFor(dataDir);
   const secrets = await createShellSecretStore({ dataDir: paths.secrets, keyFile: paths.secretKeyFile });
-  const c = await createCore({ dataDir, secrets: secrets.store });
+  // `npm start` passes better-sqlite3 built for Electron's ABI; a package has it rebuilt in place.
+  const sqliteBinding = app.isPackaged ? undefined : process.env.RAPPORT_ELECTRON_SQLITE_BINDING || undefined;
+  const c = await createCore({ dataDir, secrets: secrets.store, sqliteBinding });
   core = c;
   if (secrets.warning) c.ctx.logger.warn({ secretStore: secrets.store.kind }, secrets.warning);
 
@@ -98,28 +112,46 @@ async function start(): Promise<void> {
     if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
   });
   feedNativeNotifications(c.events, notify);
-  c.events.on('status.changed', (status) => void refreshTray(status));
-  c.events.on('run.finished', () => void refreshTray());
 
-  tray = createAppTray(
+  let startAtLogin = c.ctx.settings.get().desktop.startAtLogin;
+  applyLoginSetting(c, startAtLogin);
+  c.ctx.settings.onChange((settings) => {
+    if (settings.desktop.startAtLogin === startAtLogin) return;
+    startAtLogin = settings.desktop.startAtLogin;
+    applyLoginSetting(c, startAtLogin);
+  });
+
+  tray = await startTrayController(
+    {
+      call: c.call,
+      events: c.events,
+      settings: () => c.ctx.settings.get(),
+      onSettingsChange: (listener) => c.ctx.settings.onChange(listener),
+      warn: (err, message) => c.ctx.logger.warn({ err }, message),
+    },
     {
       open: showWindow,
       runBirthday: trayAction((k) => k.call('campaigns.birthday.run', {})),
       runSourcing: trayAction((k) => k.call('campaigns.sourcing.run', {})),
       pauseSchedule: trayAction((k) => k.call('schedule.pause', {})),
       resumeSchedule: trayAction((k) => k.call('schedule.resume', {})),
+      setStartAtLogin: (enabled) => trayAction((k) => k.call('settings.update', { desktop: { startAtLogin: enabled } }))(),
       quit: () => app.quit(),
     },
-    lang(),
-  );
-  void refreshTray();
+    createAppTray,
+  ).catch((err: unknown) => {
+    // Without a tray the window still works; the log says why the tray is missing.
+    c.ctx.logger.error({ err }, 'could not create the tray');
+    return null;
+  });
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       appMenuTemplate(lang(), { openDataFolder: () => void shell.openPath(dataDir), quit: () => app.quit() }, !app.isPackaged),
     ),
   );
-  showWindow();
+  // Hidden only when the tray is there to bring the window back.
+  if (!startedHidden() || !tray) showWindow();
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -142,7 +174,7 @@ if (!app.requestSingleInstanceLock()) {
       .catch((err: unknown) => c.ctx.logger.error({ err }, 'core did not stop cleanly'))
       .finally(() => {
         core = null;
-        tray?.destroy();
+        tray?.stop();
         tray = null;
         app.quit();
       });

@@ -245,6 +245,12 @@ export const settingsSchema = z.strictObject({
       language: z.enum(['en', 'fr']).default(() => systemLanguage()),
     })
     .prefault({}),
+  desktop: z
+    .strictObject({
+      /** Opt-in: the desktop app starts hidden in the tray when the user logs in. Headless hosts ignore it. */
+      startAtLogin: z.boolean().default(false),
+    })
+    .prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

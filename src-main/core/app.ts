@@ -38,6 +38,8 @@ export interface CoreOptions {
   secrets?: SecretStore;
   logToStderr?: boolean;
   logger?: Logger;
+  /** better-sqlite3's compiled addon to load instead of its own build (the Electron shell in development). */
+  sqliteBinding?: string;
   /** Browser engine options (tests) and whether to start the schedule's timers (the app does). */
   extensions?: ExtensionOptions;
   /** Delivery timing of notifications (tests shorten the backoff). */
@@ -96,7 +98,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   ensureDirs(paths);
   const version = readPackageVersion();
 
-  const database = openDatabase(paths.database, { backupDir: paths.backups, now });
+  const database = openDatabase(paths.database, { backupDir: paths.backups, now, nativeBinding: options.sqliteBinding });
   const store = createStore(database, now);
   let settings: SettingsService;
   try {

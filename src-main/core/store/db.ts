@@ -24,6 +24,11 @@ export interface OpenDatabaseOptions {
   migrationsFolder?: string;
   busyTimeoutMs?: number;
   now?: () => Date;
+  /**
+   * Path of a better-sqlite3 addon built for another runtime's ABI (Electron in development), so Node
+   * keeps its own build in node_modules.
+   */
+  nativeBinding?: string;
 }
 
 export const DEFAULT_MIGRATIONS_FOLDER = join(appRoot(), 'src-main', 'core', 'store', 'migrations');
@@ -98,7 +103,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): O
 
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(file);
+    sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (e) {
     throw new RapportError('DATABASE_UNAVAILABLE', `Cannot open the database ${file}: ${(e as Error).message}`, { path: file });
   }
