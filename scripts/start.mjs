@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // `npm start`: the Electron app when its binary and a display are there; otherwise the same app headless.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+// Both run files built beforehand (`npm install` / `npm run build`): nothing is compiled here.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('..', import.meta.url));
-const rendererIndex = `${root}dist/renderer/index.html`;
+const electronMain = `${root}dist-electron/main.js`;
+const headlessCli = `${root}dist/node/cli.js`;
 
 function electronBinary() {
   try {
@@ -15,6 +17,7 @@ function electronBinary() {
     if (!existsSync(pathFile)) return { ok: false, why: 'the Electron binary is not installed (it could not be downloaded)' };
     const bin = require('electron');
     if (typeof bin !== 'string' || !existsSync(bin)) return { ok: false, why: 'the Electron binary is missing' };
+    if (!existsSync(electronMain)) return { ok: false, why: 'the Electron main process is not built (run `npm run build`)' };
     return { ok: true, bin };
   } catch (e) {
     return { ok: false, why: `Electron is not usable (${e.message.split('\n')[0]})` };
@@ -25,25 +28,20 @@ function hasDisplay() {
   return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.platform === 'darwin' || process.platform === 'win32');
 }
 
-if (!existsSync(rendererIndex) || statSync(rendererIndex).size === 0) {
-  console.log('Building the control panel…');
-  const vite = `${root}node_modules/vite/bin/vite.js`;
-  const built = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (built.status !== 0) process.exit(built.status ?? 1);
-}
-
-const electron = electronBinary();
+const electron = process.env.RAPPORT_HEADLESS === '1' ? { ok: false } : electronBinary();
 const display = hasDisplay();
-let child;
-if (electron.ok && display && process.env.RAPPORT_HEADLESS !== '1') {
-  const bundled = spawnSync(process.execPath, [`${root}scripts/build-electron.mjs`], { cwd: root, stdio: 'inherit' });
-  if (bundled.status !== 0) process.exit(bundled.status ?? 1);
-  child = spawn(electron.bin, [root], { stdio: 'inherit' });
+if (electron.ok && display) {
+  const child = spawn(electron.bin, [root], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
   const why = process.env.RAPPORT_HEADLESS === '1' ? 'RAPPORT_HEADLESS=1 is set' : !display ? 'there is no display' : electron.why;
   console.log(`Starting Rapport headless because ${why}.`);
-  const tsxCli = require.resolve('tsx/cli');
-  child = spawn(process.execPath, [tsxCli, `${root}src-main/cli.ts`, 'serve', ...process.argv.slice(2)], { stdio: 'inherit' });
+  if (!existsSync(headlessCli)) {
+    console.error('Rapport is not built: run `npm run build:node` (or `npm install`) first.');
+    process.exit(1);
+  }
+  // In this process: one Node start-up, not two. The CLI reads its command from argv.
+  process.argv = [process.argv[0], headlessCli, 'serve', ...process.argv.slice(2)];
+  await import(pathToFileURL(headlessCli).href);
 }
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
