@@ -250,12 +250,7 @@ export class SelectorEngine {
     this.pageTurn();
     const rows = targets.flatMap((target) => this.deps.repo.ranked(target).map((row) => ({ target, row })));
     if (rows.length === 0) return null;
-    const page = this.deps.page;
-    const combined = rows
-      .map(({ row }) => toLocator(page, row.locator))
-      .reduce((a, b) => a.or(b))
-      .filter({ visible: true });
-    if ((await combined.count()) === 0) return null;
+    if ((await this.countAny(rows.map((r) => r.row), {})) === 0) return null;
     for (const { target, row } of rows) {
       if ((await this.countVisible(row, {})) > 0) {
         this.deps.repo.record([{ id: row.id, ok: true }], this.deps.clock.now().toISOString());
@@ -263,6 +258,16 @@ export class SelectorEngine {
       }
     }
     return null;
+  }
+
+  /**
+   * True when none of `targets` shows on the page right now, in one round trip for all their
+   * candidates (false when something shows or the look itself failed: the caller then looks closer).
+   */
+  async noneShowing(targets: readonly string[]): Promise<boolean> {
+    this.pageTurn();
+    const rows = targets.flatMap((target) => this.deps.repo.ranked(target));
+    return rows.length === 0 || (await this.countAny(rows, {})) === 0;
   }
 
   /** Builds SELECTOR_NOT_FOUND with a screenshot and the HTML saved under diagnostics/. */
