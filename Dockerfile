@@ -15,7 +15,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts \
  && npm rebuild better-sqlite3
 COPY . .
-RUN npx vite build --logLevel warn \
+RUN npx vite build --logLevel warn && node scripts/build-node.mjs \
  && npm prune --omit=dev --ignore-scripts
 
 FROM node:${NODE_VERSION}-bookworm-slim

@@ -1,7 +1,8 @@
 /**
- * Quota figures: `acquire` throughput and p99 latency on the in-memory store, and on the Redis store
- * as a ratio to a raw ioredis INCR loop at the same concurrency against the same server in the same
- * run. Every granted acquisition includes its synchronous SQLite ledger write (WAL, synchronous=NORMAL).
+ * Quota figures: `acquire` on the in-memory store (throughput, p99), and on the Redis store beside
+ * the durable work an acquire must do, done raw: an ioredis INCR plus a better-sqlite3 upsert of the
+ * same ledger row (same database settings: WAL, synchronous=NORMAL), at the same concurrency against
+ * the same server in the same run.
  */
 import { Redis } from 'ioredis';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -85,27 +86,30 @@ export default async function bench(): Promise<BenchResult[]> {
     const viaRedis = await quotaService(dir, 'redis', redis.url);
     const raw = new Redis(redis.url, redisClientOptions(750, 1000));
     await raw.connect();
+    const rawDb = openDatabase(join(dir, 'raw.db'));
+    const upsert = rawDb.sqlite.prepare(
+      `insert into quota_ledger (quota, window_key, used, updated_at) values (?, ?, ?, ?)
+       on conflict (quota, window_key) do update set used = excluded.used, updated_at = excluded.updated_at
+       where excluded.used > quota_ledger.used`,
+    );
+    const rawAcquire = async () => {
+      const n = await raw.incr('bench:raw');
+      upsert.run('visits', 'bench-day', n, new Date().toISOString());
+    };
     // Interleave warm-ups so neither side gets a cold server.
-    await measure(() => raw.incr('bench:raw'), WARMUP_OPS, CONCURRENCY);
+    await measure(rawAcquire, WARMUP_OPS, CONCURRENCY);
     await measure(() => viaRedis.service.acquire('visits'), WARMUP_OPS, CONCURRENCY);
-    const incr = await measure(() => raw.incr('bench:raw'), REDIS_OPS, CONCURRENCY);
+    const incr = await measure(rawAcquire, REDIS_OPS, CONCURRENCY);
     const acq = await measure(() => viaRedis.service.acquire('visits'), REDIS_OPS, CONCURRENCY);
     const fellBack = viaRedis.service.storeKind() !== 'redis';
     raw.disconnect();
+    rawDb.close();
     await viaRedis.close();
     if (fellBack) throw new Error('the Redis store fell back to memory during the run: figures would be wrong');
+    const rawName = 'raw INCR + raw SQLite upsert';
     results.push(
-      { name: 'quota acquire, redis store: throughput', value: acq.opsPerSecond, unit: 'ops/s', note },
-      { name: 'quota acquire, redis store: p99 latency', value: acq.p99Ms, unit: 'ms', note },
-      { name: 'raw ioredis INCR: throughput', value: incr.opsPerSecond, unit: 'ops/s', note: 'baseline, same server and concurrency' },
-      { name: 'raw ioredis INCR: p99 latency', value: incr.p99Ms, unit: 'ms', note: 'baseline' },
-      {
-        name: 'quota acquire (redis) / raw INCR: throughput ratio',
-        value: acq.opsPerSecond / incr.opsPerSecond,
-        unit: 'x',
-        note: 'Lua over 2 keys + SQLite ledger read and write per call',
-      },
-      { name: 'quota acquire (redis) / raw INCR: p99 ratio', value: acq.p99Ms / incr.p99Ms, unit: 'x' },
+      { name: 'quota acquire, Redis store: throughput', value: acq.opsPerSecond, unit: 'ops/s', baseline: incr.opsPerSecond, baselineName: rawName, note: `${note}; target ≥ 0.8×` },
+      { name: 'quota acquire, Redis store: p99 latency', value: acq.p99Ms, unit: 'ms', baseline: incr.p99Ms, baselineName: rawName, note },
     );
   } finally {
     await redis.stop();

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// The package's `rapport` command: runs the TypeScript CLI through tsx (a runtime dependency).
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+// The package's `rapport` command: runs the compiled CLI (dist/node/cli.js) in this process.
+// Nothing is compiled at start-up; a checkout builds the bundles on `npm install` (the `prepare` script).
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
-const tsxCli = require.resolve('tsx/cli');
-const cli = fileURLToPath(new URL('../src-main/cli.ts', import.meta.url));
-const result = spawnSync(process.execPath, [tsxCli, cli, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const cli = fileURLToPath(new URL('../dist/node/cli.js', import.meta.url));
+if (!existsSync(cli)) {
+  process.stderr.write('Rapport is not built: run `npm run build:node` (or `npm install`) in its folder first.\n');
+  process.exit(1);
+}
+await import(cli);

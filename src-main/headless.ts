@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createCore, type Core } from './core/app.js';
+import { appRoot } from './core/app-root.js';
 import type { RunningServer } from './core/server/http.js';
 
-export const RENDERER_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+/** Found from the package root, so the same code works from src-main/ (tsx) and from the bundles in dist/node/. */
+export const RENDERER_DIR = join(appRoot(), 'dist', 'renderer');
 
 export interface HeadlessOptions {
   host?: string;

@@ -1,16 +1,18 @@
 import type { Run } from '../../src-shared/domain.js';
-import { createBrowserEngine, browserHandlers, type BrowserEngine, type BrowserEngineOptions } from './browser/index.js';
-import { planBirthday, startBirthdayRun } from './campaigns/birthday.js';
+import type { BrowserEngine, BrowserEngineOptions } from './browser/engine.js';
+import { browserHandlers } from './browser/handlers.js';
 import type { CampaignDeps } from './campaigns/deps.js';
 import { CampaignRunner, type RunKind } from './campaigns/runner.js';
-import { startSourcingRun } from './campaigns/sourcing.js';
 import type { CoreContext, PartialHandlers } from './context.js';
 import { Scheduler } from './schedule/scheduler.js';
 
 /** Services built on top of the base context: the browser engine, campaigns, the schedule. */
 export interface Extensions {
   handlers: PartialHandlers;
-  engine: BrowserEngine;
+  /** The browser engine, loaded (with playwright-core) on first use. */
+  engine(): Promise<BrowserEngine>;
+  /** True once something needed the engine: an idle app never loads it. */
+  engineLoaded(): boolean;
   runner: CampaignRunner;
   scheduler: Scheduler;
   /** The run in progress, for the status model. */
@@ -28,15 +30,40 @@ export interface ExtensionOptions {
 /** Hours of pause after a restriction (SPEC §4); a checkpoint pauses until the user resumes. */
 const RESTRICTION_PAUSE_HOURS = 24;
 
+/**
+ * The browser engine and the campaign code are imported when a run, a plan or an account action
+ * first needs them: an idle app (store, settings, quotas, scheduler, server) never pays for
+ * playwright-core. Each import happens once; later calls reuse the module.
+ */
+function onDemand<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | null = null;
+  return () => {
+    loading ??= load().catch((e: unknown) => {
+      loading = null;
+      throw e;
+    });
+    return loading;
+  };
+}
+
 export async function createExtensions(ctx: CoreContext, options: ExtensionOptions = {}): Promise<Extensions> {
-  const engine = createBrowserEngine(ctx, options.browser);
+  let loadedEngine: BrowserEngine | null = null;
+  const engine = onDemand(async () => {
+    const { createBrowserEngine } = await import('./browser/engine.js');
+    loadedEngine = createBrowserEngine(ctx, options.browser);
+    return loadedEngine;
+  });
+  const birthday = onDemand(() => import('./campaigns/birthday.js'));
+  const sourcing = onDemand(() => import('./campaigns/sourcing.js'));
   const runner = new CampaignRunner(ctx);
   runner.recoverInterrupted();
-  const deps: CampaignDeps = { ctx, engine, runner };
+  const deps = async (): Promise<CampaignDeps> => ({ ctx, engine: await engine(), runner });
 
   const trigger = async (kind: RunKind) => {
     const { done } =
-      kind === 'birthday' ? startBirthdayRun(deps, {}, 'schedule') : startSourcingRun(deps, {}, 'schedule');
+      kind === 'birthday'
+        ? (await birthday()).startBirthdayRun(await deps(), {}, 'schedule')
+        : (await sourcing()).startSourcingRun(await deps(), {}, 'schedule');
     await done;
   };
   const scheduler = new Scheduler(ctx, trigger);
@@ -53,10 +80,10 @@ export async function createExtensions(ctx: CoreContext, options: ExtensionOptio
 
   const handlers: PartialHandlers = {
     ...browserHandlers(ctx, engine),
-    'campaigns.birthday.run': async (input) => ({ runId: startBirthdayRun(deps, input, 'manual').run.id }),
-    'campaigns.sourcing.run': async (input) => ({ runId: startSourcingRun(deps, input, 'manual').run.id }),
+    'campaigns.birthday.run': async (input) => ({ runId: (await birthday()).startBirthdayRun(await deps(), input, 'manual').run.id }),
+    'campaigns.sourcing.run': async (input) => ({ runId: (await sourcing()).startSourcingRun(await deps(), input, 'manual').run.id }),
     'runs.stop': async ({ id }) => runner.stop(id),
-    'plan.birthday': async () => planBirthday(deps, new AbortController().signal),
+    'plan.birthday': async () => (await birthday()).planBirthday(await deps(), new AbortController().signal),
     'schedule.get': async () => scheduler.view(),
     'schedule.pause': async ({ hours }) => scheduler.pauseFor(hours ?? null, 'Paused by you.'),
     'schedule.resume': async () => scheduler.resume(),
@@ -65,6 +92,7 @@ export async function createExtensions(ctx: CoreContext, options: ExtensionOptio
   return {
     handlers,
     engine,
+    engineLoaded: () => loadedEngine !== null,
     runner,
     scheduler,
     currentRun: () => runner.current(),
@@ -72,7 +100,7 @@ export async function createExtensions(ctx: CoreContext, options: ExtensionOptio
     async stop() {
       scheduler.stop();
       await runner.stopAll();
-      await engine.stop();
+      await loadedEngine?.stop();
     },
   };
 }

@@ -109,9 +109,19 @@ export function createBrowserEngine(ctx: CoreContext, options: BrowserEngineOpti
         combined.removeEventListener('abort', onAbort);
         await browser.close();
         open = null;
+        flushSelectorCounts();
       }
     } finally {
       busy = false;
+    }
+  }
+
+  /** The last page's selector bookkeeping (written once per page by the engine) goes in with the session. */
+  function flushSelectorCounts(): void {
+    try {
+      selectors.flush();
+    } catch (e) {
+      logger.warn({ err: (e as Error).message }, 'selector counters could not be written');
     }
   }
 

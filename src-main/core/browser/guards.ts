@@ -107,15 +107,30 @@ export class Guards {
     if (this.stoppedWith) throw this.stoppedWith;
   }
 
-  /** Looks for every guard; throws (and stops the session) when one shows. */
-  async check(response?: Response | null): Promise<void> {
+  /**
+   * The check before an action, in one look together with `also` (what the action looks for next,
+   * e.g. a popup): the usual answer, "nothing shows", costs one round trip for both. Status and URL
+   * guards run as in `check`. Returns whether any of `also` may show (then the caller looks closer).
+   */
+  async checkWith(also: readonly string[]): Promise<boolean> {
+    this.assertUsable();
+    const quiet = this.engine !== null && (await this.engine.noneShowing([...GUARD_TARGETS, ...also]));
+    await this.check(undefined, quiet ? null : undefined);
+    return !quiet;
+  }
+
+  /**
+   * Looks for every guard; throws (and stops the session) when one shows. `shown` is what a look
+   * that already covered every guard candidate found (null: none), so the page is not asked twice.
+   */
+  async check(response?: Response | null, shown?: GuardTarget | null): Promise<void> {
     this.assertUsable();
     const url = this.deps.page.url();
     // Status first (a 429/999 page says nothing else), then what the page shows (a restriction
     // heading is more telling than the URL it sits under), then the URL.
     let kind = guardFromStatus(response?.status()) ?? (this.throttledStatus !== null ? 'throttled' : null);
     if (!kind && this.engine && url.startsWith(new URL(this.deps.baseUrl).origin)) {
-      const target = (await this.engine.probe(GUARD_TARGETS)) as GuardTarget | null;
+      const target = shown !== undefined ? shown : ((await this.engine.probe(GUARD_TARGETS)) as GuardTarget | null);
       if (target) kind = TARGET_KINDS[target];
     }
     kind ??= guardFromUrl(url, this.deps.baseUrl);

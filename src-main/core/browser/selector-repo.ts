@@ -50,12 +50,34 @@ export function targetState(rows: CandidateRow[]): TargetState {
   return lastFailure === lastSuccess ? 'degraded' : 'healthy';
 }
 
-/** The `selectors` table: built-in candidates, their counters, and the health view. */
+/** Counter changes not yet written: successes and failures to add, and the latest time of each. */
+interface PendingCounts {
+  successes: number;
+  failures: number;
+  lastSuccessAt: string | null;
+  lastFailureAt: string | null;
+}
+
+/**
+ * The `selectors` table: built-in candidates, their counters, and the health view.
+ *
+ * A run resolves the same few targets over and over, so the candidates of a target are read once and
+ * kept in memory, and counters are applied to that copy at once (the rank order reacts to a fallback
+ * straight away) but written in one transaction per page (`flush`), not one per hit. The repository
+ * is the only writer of the table; `health` and `seed` flush first, so nothing is ever reported stale.
+ */
 export class SelectorRepository {
+  private readonly rows = new Map<string, CandidateRow[]>();
+  private readonly byId = new Map<number, CandidateRow>();
+  private readonly pending = new Map<number, PendingCounts>();
+
   constructor(private readonly db: Db) {}
 
   /** Upserts the built-in catalogue, keeping counters; drops built-ins a newer catalogue no longer has. */
   seed(catalogue: TargetSpec[]): void {
+    this.flush();
+    this.rows.clear();
+    this.byId.clear();
     this.db.transaction((tx) => {
       for (const spec of catalogue) {
         spec.candidates.forEach((c, priority) => {
@@ -83,27 +105,60 @@ export class SelectorRepository {
     });
   }
 
-  ranked(target: string): CandidateRow[] {
-    return rankCandidates(this.db.select().from(selectors).where(eq(selectors.target, target)).all());
+  private candidates(target: string): CandidateRow[] {
+    let rows = this.rows.get(target);
+    if (!rows) {
+      rows = this.db.select().from(selectors).where(eq(selectors.target, target)).all();
+      this.rows.set(target, rows);
+      for (const row of rows) this.byId.set(row.id, row);
+    }
+    return rows;
   }
 
+  ranked(target: string): CandidateRow[] {
+    return rankCandidates(this.candidates(target));
+  }
+
+  /** Counts the outcome of one resolution: in memory now, in the table at the next `flush`. */
   record(attempts: Attempt[], at: string): void {
-    if (attempts.length === 0) return;
+    for (const a of attempts) {
+      const row = this.byId.get(a.id);
+      const p = this.pending.get(a.id) ?? { successes: 0, failures: 0, lastSuccessAt: null, lastFailureAt: null };
+      if (a.ok) {
+        p.successes += 1;
+        p.lastSuccessAt = at;
+        if (row) [row.successes, row.lastSuccessAt] = [row.successes + 1, at];
+      } else {
+        p.failures += 1;
+        p.lastFailureAt = at;
+        if (row) [row.failures, row.lastFailureAt] = [row.failures + 1, at];
+      }
+      this.pending.set(a.id, p);
+    }
+  }
+
+  /** Writes the counted outcomes in one transaction (the engine calls it once per page and at the end). */
+  flush(): void {
+    if (this.pending.size === 0) return;
+    const entries = [...this.pending.entries()];
+    this.pending.clear();
     this.db.transaction((tx) => {
-      for (const a of attempts) {
+      for (const [id, p] of entries) {
         tx.update(selectors)
-          .set(
-            a.ok
-              ? { successes: sql`${selectors.successes} + 1`, lastSuccessAt: at }
-              : { failures: sql`${selectors.failures} + 1`, lastFailureAt: at },
-          )
-          .where(eq(selectors.id, a.id))
+          .set({
+            successes: sql`${selectors.successes} + ${p.successes}`,
+            failures: sql`${selectors.failures} + ${p.failures}`,
+            ...(p.lastSuccessAt ? { lastSuccessAt: p.lastSuccessAt } : {}),
+            ...(p.lastFailureAt ? { lastFailureAt: p.lastFailureAt } : {}),
+          })
+          .where(eq(selectors.id, id))
           .run();
       }
     });
   }
 
   health(): TargetHealth[] {
+    this.flush();
     const rows = this.db.select().from(selectors).all();
     const byTarget = new Map<string, CandidateRow[]>();
     for (const r of rows) byTarget.set(r.target, [...(byTarget.get(r.target) ?? []), r]);

@@ -61,7 +61,25 @@ function fill(locator: string, params: Record<string, string> | undefined): stri
 }
 
 export class SelectorEngine {
+  /** Targets whose last look found nothing (a popup, an open bubble): next time, one look for all candidates. */
+  private readonly absent = new Set<string>();
+  /** The URL whose selector bookkeeping is being counted; a new one writes the previous page's. */
+  private countingUrl: string | null = null;
+
   constructor(private readonly deps: SelectorEngineDeps) {}
+
+  /** Writes the counters of the page just left in one transaction (page.url() is local: no round trip). */
+  private pageTurn(): void {
+    const url = this.deps.page.url();
+    if (url === this.countingUrl) return;
+    this.countingUrl = url;
+    this.flush();
+  }
+
+  /** Writes the pending selector bookkeeping now (end of a session, a failure about to be reported). */
+  flush(): void {
+    this.deps.repo.flush();
+  }
 
   get page(): Page {
     return this.deps.page;
@@ -72,21 +90,49 @@ export class SelectorEngine {
     return this.deps.timeoutMs;
   }
 
-  /** Tries the candidates once, in rank order; the first with a (unique, if asked) visible match wins. */
+  /**
+   * Tries the candidates once, in rank order; the first with a (unique, if asked) visible match wins.
+   * A target that was absent last time is first looked for with every candidate at once (one round
+   * trip instead of one per candidate); only when something shows are they tried one by one, so the
+   * winner, the uniqueness check and the fallback count are exactly those of the one-by-one order.
+   */
   private async tryOnce(target: string, opts: FindOptions): Promise<Hit | null> {
+    this.pageTurn();
     const ranked = this.deps.repo.ranked(target);
     if (ranked.length === 0) throw new RapportError('INTERNAL', `No selector candidates for ${target}.`);
+    if (ranked.length > 1 && this.absent.has(target) && (await this.countAny(ranked, opts)) === 0) return null;
     const attempts: Attempt[] = [];
+    let seen = false;
     for (const row of ranked) {
       const n = await this.countVisible(row, opts);
+      seen ||= n > 0;
       if (n > 0 && (!opts.unique || n === 1)) {
         attempts.push({ id: row.id, ok: true });
+        this.absent.delete(target);
         const matches = this.visible(row, opts);
         return { locator: opts.unique ? matches : matches.first(), matches, count: n, attempts, fallback: attempts.length > 1 };
       }
       attempts.push({ id: row.id, ok: false });
     }
+    if (seen) this.absent.delete(target);
+    else this.absent.add(target);
     return null;
+  }
+
+  /** Visible matches of any candidate, in one round trip; -1 when the union cannot be evaluated. */
+  private async countAny(rows: CandidateRow[], opts: FindOptions): Promise<number> {
+    const scope = opts.scope ?? this.deps.page;
+    try {
+      return await rows
+        .map((row) => toLocator(scope, fill(row.locator, opts.params)))
+        .reduce((a, b) => a.or(b))
+        .filter({ visible: true })
+        .count();
+    } catch (e) {
+      if (this.deps.signal.aborted) throw abortError(this.deps.signal);
+      if (/Target .*closed|has been closed/i.test((e as Error).message)) throw e;
+      return -1; // a candidate that cannot be parsed: the one-by-one look logs which
+    }
   }
 
   private visible(row: CandidateRow, opts: FindOptions): Locator {
@@ -201,14 +247,10 @@ export class SelectorEngine {
    * (the common case: guards run before every action). Absence is normal and not recorded.
    */
   async probe(targets: readonly string[]): Promise<string | null> {
+    this.pageTurn();
     const rows = targets.flatMap((target) => this.deps.repo.ranked(target).map((row) => ({ target, row })));
     if (rows.length === 0) return null;
-    const page = this.deps.page;
-    const combined = rows
-      .map(({ row }) => toLocator(page, row.locator))
-      .reduce((a, b) => a.or(b))
-      .filter({ visible: true });
-    if ((await combined.count()) === 0) return null;
+    if ((await this.countAny(rows.map((r) => r.row), {})) === 0) return null;
     for (const { target, row } of rows) {
       if ((await this.countVisible(row, {})) > 0) {
         this.deps.repo.record([{ id: row.id, ok: true }], this.deps.clock.now().toISOString());
@@ -218,8 +260,19 @@ export class SelectorEngine {
     return null;
   }
 
+  /**
+   * True when none of `targets` shows on the page right now, in one round trip for all their
+   * candidates (false when something shows or the look itself failed: the caller then looks closer).
+   */
+  async noneShowing(targets: readonly string[]): Promise<boolean> {
+    this.pageTurn();
+    const rows = targets.flatMap((target) => this.deps.repo.ranked(target));
+    return rows.length === 0 || (await this.countAny(rows, {})) === 0;
+  }
+
   /** Builds SELECTOR_NOT_FOUND with a screenshot and the HTML saved under diagnostics/. */
   async notFound(target: string, why?: string): Promise<RapportError> {
+    this.flush(); // the failing target shows as failing at once
     const saved = await saveDiagnostic(this.deps.page, this.deps.diagnosticsDir, target, this.deps.clock.now(), this.deps.logger);
     const what = DESCRIPTIONS.get(target) ?? target;
     const url = this.deps.page.url();

@@ -166,3 +166,44 @@ describe('SelectorEngine', () => {
     expect(await engine.probe(['guard.checkpoint', 'guard.restricted'])).toBeNull();
   });
 });
+
+describe('SelectorEngine bookkeeping and round trips', () => {
+  const storedCounts = (target: string) =>
+    t.ctx.store.database.sqlite
+      .prepare('select successes, failures from selectors where target = ? order by priority')
+      .all(target) as { successes: number; failures: number }[];
+
+  it('counts hits in memory on a page and writes them in one go when the page changes; health is never stale', async () => {
+    await page.goto('data:text/html,<button>Send</button>');
+    for (let i = 0; i < 3; i++) await engine.one('test.send');
+    expect(storedCounts('test.send')[0].successes).toBe(0); // not one write per hit
+    await page.goto('data:text/html,<p>next page</p><button>Send</button>');
+    await engine.one('test.send'); // the first look on the new page writes the previous page's counters
+    expect(storedCounts('test.send')[0].successes).toBe(3);
+    expect(health('test.send')?.candidates[0].successes).toBe(4); // the health view flushes first
+    expect(storedCounts('test.send')[0].successes).toBe(4);
+  });
+
+  it('a target absent at the last look still resolves to the first-ranked candidate, and a fallback still counts', async () => {
+    await page.setContent('<p>nothing yet</p>');
+    expect(await engine.optional('test.send')).toBeNull();
+    expect(await engine.optional('test.send')).toBeNull(); // absent twice: looked for with all candidates at once
+    await page.setContent('<button class="send-fallback">✈</button><button>Send</button>');
+    expect(await (await engine.one('test.send')).textContent()).toBe('Send');
+    expect(await metricValue(t.ctx, 'selectorFallbacks', { target: 'test.send' })).toBe(0);
+
+    await page.setContent('<p>gone again</p>');
+    expect(await engine.optional('test.send')).toBeNull();
+    await page.setContent('<button class="send-fallback">✈</button>');
+    expect(await (await engine.one('test.send')).getAttribute('class')).toBe('send-fallback');
+    expect(await metricValue(t.ctx, 'selectorFallbacks', { target: 'test.send' })).toBe(1);
+    expect(health('test.send')?.state).toBe('degraded');
+  });
+
+  it('uniqueness still holds after an absent look: two visible matches are refused', async () => {
+    await page.setContent('<p>nothing</p>');
+    expect(await engine.optional('test.send', { unique: true })).toBeNull();
+    await page.setContent('<button>Send</button><button>Envoyer</button>');
+    await expect(engine.one('test.send', { unique: true })).rejects.toMatchObject({ code: 'SELECTOR_NOT_FOUND' });
+  });
+});

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ensureBuilt } from '../../helpers/build.js';
 import { tempDir } from '../../helpers/temp.js';
 
 const tsx = resolve('node_modules/.bin/tsx');
@@ -53,6 +54,9 @@ describe('rapport CLI', () => {
 });
 
 describe('npm start without Electron', () => {
+  // `npm start` runs the compiled bundles that `npm install` builds.
+  beforeAll(() => ensureBuilt(), 120_000);
+
   it('starts the headless host, says why, and serves /health, /ready and the token-protected API', async () => {
     const dir = tempDir();
     const port = 30000 + Math.floor(Math.random() * 20000);

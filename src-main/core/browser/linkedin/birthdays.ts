@@ -112,6 +112,9 @@ export class BirthdaysPage {
   async cardFor(publicId: string): Promise<Locator> {
     const { engine } = this.bp;
     const params = { publicId: encodeURIComponent(publicId) };
+    // On the page already with the card loaded (the usual case in a run): one look, nothing else.
+    const shown = this.onPage() ? await engine.optional('birthdays.cardFor', { params }) : null;
+    if (shown) return shown;
     let list = this.onPage() ? await engine.optional('birthdays.list') : null;
     list ??= await this.open();
     if (list) await this.loadMore(list, async () => (await engine.optional('birthdays.cardFor', { params })) !== null);

@@ -72,8 +72,9 @@ export class BrowserPage {
   async click(locator: Locator): Promise<void> {
     this.ready();
     await this.deps.pacing.micro(this.deps.signal);
-    await this.deps.guards.check();
-    const dismiss = await this.engine.optional('popup.dismiss');
+    // Guards and a covering popup in one look; each is looked at closer only when something shows.
+    const popupMayShow = await this.deps.guards.checkWith(['popup.dismiss']);
+    const dismiss = popupMayShow ? await this.engine.optional('popup.dismiss') : null;
     if (dismiss && !(await this.receivesClicks(locator))) {
       await dismiss.click();
       await this.deps.guards.check();
