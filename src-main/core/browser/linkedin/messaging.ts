@@ -136,10 +136,14 @@ export class Messaging {
     const button = await entry();
     await this.closeAll();
     const before = await this.openBubbles();
-    await this.bp.click(button);
-    const opened = await this.newBubble(before, fullName);
-    await this.verifyRecipient(opened, publicId, fullName);
-    return opened;
+    try {
+      await this.bp.click(button);
+      const opened = await this.newBubble(before, fullName);
+      await this.verifyRecipient(opened, publicId, fullName);
+      return opened;
+    } finally {
+      await Promise.all(before.map((h) => h.dispose().catch(() => undefined)));
+    }
   }
 
   /** Closes every open bubble, one at a time, waiting for each to go. */
@@ -157,7 +161,7 @@ export class Messaging {
 
   private async openBubbles(): Promise<ElementHandle[]> {
     const bubbles = await this.engine.all('messaging.bubble');
-    const handles = await Promise.all(bubbles.map((b) => b.elementHandle({ timeout: 0 })));
+    const handles = await Promise.all(bubbles.map((b) => b.elementHandle({ timeout: this.engine.timeoutMs }).catch(() => null)));
     return handles.flatMap((h) => (h ? [h] : []));
   }
 
@@ -174,7 +178,10 @@ export class Messaging {
       }
       return out;
     };
-    const appeared = await this.engine.poll(async () => ((await this.engine.count('messaging.bubble')) > before.length ? true : null));
+    const appeared = await this.engine.poll(async () => {
+      const open = await this.engine.count('messaging.bubble');
+      return open > before.length || (open > 0 && (await fresh()).length > 0) ? true : null;
+    });
     if (!appeared) throw await this.engine.notFound('messaging.bubble', `no conversation opened for ${fullName}`);
     // A second bubble opening with ours would show within a moment: look again after it.
     await this.bp.page.waitForTimeout(BUBBLE_SETTLE_MS);
@@ -188,7 +195,7 @@ export class Messaging {
         message: `After clicking Message for "${fullName}", ${found.length} conversations opened instead of one, so it is not clear which is theirs; nothing was typed or sent.`,
       });
     }
-    const handle = await found[0].elementHandle({ timeout: 0 });
+    const handle = await found[0].elementHandle({ timeout: this.engine.timeoutMs }).catch(() => null);
     if (!handle) throw await this.engine.notFound('messaging.bubble', `the conversation for ${fullName} closed as it opened`);
     return { bubble: found[0], handle };
   }
