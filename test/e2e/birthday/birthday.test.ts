@@ -248,3 +248,25 @@ describe('birthday run decisions', () => {
     expect(sim.sent().map((s) => s.text).sort()).toEqual(plan.toSend.map((p) => p.text).sort());
   }, 90_000);
 });
+
+describe('pending messages resolved from the conversation', () => {
+  it('a multi-line emoji wish found in the conversation is settled as sent, and nobody is wished again', async () => {
+    const multiLine = JSON.stringify(['Happy birthday, {firstName}! 🎂\nHave a great year\u00a0🎉  ', 'Joyeux anniversaire {firstName}\u00a0!\n\nBelle année 👩\u200d💻✨']);
+    const core = await setup({ RAPPORT_BIRTHDAY_TEMPLATES_TODAY: multiLine, RAPPORT_BIRTHDAY_TEMPLATES_BELATED: multiLine });
+    const first = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
+    expect(first.status, first.errorMessage ?? '').toBe('succeeded');
+    const delivered = sim.sent();
+    expect(delivered.length).toBe(eligibleNames().length);
+    expect(delivered.every((m) => m.text.includes('\n'))).toBe(true);
+    // As if the app had died between Send and the `sent` mark of every message.
+    const sent = await core.call('interactions.list', { status: 'sent' });
+    for (const row of sent.items) core.ctx.store.interactions.setStatus(row.id, 'pending');
+
+    const second = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
+    expect(second.status, second.errorMessage ?? '').toBe('succeeded');
+    expect(second.counts).toMatchObject({ resolved_sent: delivered.length, skipped_already_wished: delivered.length });
+    expect(second.counts.resolved_failed ?? 0).toBe(0);
+    expect(sim.sent()).toHaveLength(delivered.length);
+    expect((await core.call('interactions.list', { status: 'pending' })).total).toBe(0);
+  }, 120_000);
+});

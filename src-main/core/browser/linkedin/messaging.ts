@@ -38,17 +38,17 @@ const BUBBLE_SETTLE_MS = 150;
  * heading's widest ancestor that holds neither the message box nor the conversation form.
  */
 function readHeading(heading: Element): { text: string; hidden: string[]; links: string[] } {
-  const visuallyHidden = (el: Element): boolean => {
+  // No named inner functions here: tsx/esbuild would wrap them in a `__name` helper the page lacks.
+  const hiddenEls = Array.from(heading.querySelectorAll('*')).filter((el) => {
     const style = getComputedStyle(el);
     if (style.position !== 'absolute' && style.position !== 'fixed') return false;
     const box = el.getBoundingClientRect();
     return box.width <= 1 || box.height <= 1 || /^rect\((0|1)px/.test(style.clip) || /inset\((50|100)%/.test(style.clipPath);
-  };
+  });
   const hidden: string[] = [];
-  for (const el of Array.from(heading.querySelectorAll('*'))) {
-    if (!visuallyHidden(el)) continue;
+  for (const el of hiddenEls) {
     let outer = true;
-    for (let p = el.parentElement; p && p !== heading; p = p.parentElement) if (visuallyHidden(p)) outer = false;
+    for (let p = el.parentElement; p && p !== heading; p = p.parentElement) if (hiddenEls.includes(p)) outer = false;
     if (outer) hidden.push((el as HTMLElement).innerText || el.textContent || '');
   }
   let header: Element = heading;
