@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { birthdayRunInputSchema } from '../../../src-shared/contract.js';
 import type { BirthdayPlan, Contact, Run } from '../../../src-shared/domain.js';
 import { isRapportError, RapportError } from '../../../src-shared/errors.js';
+import { eventHoldsMessage } from '../../../src-shared/text-match.js';
 import type { BirthdayCard, LinkedIn } from '../browser/index.js';
 import type { CoreContext } from '../context.js';
 import { formatLocalDate, localDateOf } from '../limits/calendar.js';
@@ -66,7 +67,7 @@ async function readBirthdays(ctx: CoreContext, li: LinkedIn): Promise<BirthdayCa
 
 /**
  * A `pending` message is one whose Send may or may not have reached LinkedIn (the app stopped in
- * between). Reading the conversation settles it: the text is there → sent, otherwise → failed.
+ * between). Reading the conversation settles it: an event holds the whole text → sent, otherwise → failed.
  */
 async function resolvePending(ctx: CoreContext, li: LinkedIn, currentRunId: number, rc: RunContext): Promise<void> {
   const pending = ctx.store.interactions.withStatus('pending', 'birthday_message').filter((i) => i.runId !== currentRunId);
@@ -79,7 +80,8 @@ async function resolvePending(ctx: CoreContext, li: LinkedIn, currentRunId: numb
     }
     rc.progress('checking an unconfirmed message', contact.fullName);
     const texts = await li.messaging.readConversation(contact.publicId, contact.fullName);
-    const delivered = texts.some((t) => t.trim() === text.trim());
+    // Both sides normalised alike: LinkedIn shows line breaks and runs of spaces as single spaces.
+    const delivered = texts.some((t) => eventHoldsMessage(t, text));
     ctx.store.interactions.setStatus(interaction.id, delivered ? 'sent' : 'failed', { resolvedBy: 'conversation', resolvedInRun: currentRunId });
     rc.bump(delivered ? 'resolved_sent' : 'resolved_failed');
     ctx.logger.info({ interactionId: interaction.id, delivered }, 'pending birthday message resolved');

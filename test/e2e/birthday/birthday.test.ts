@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../fixtures/linkedin-sim/index.js';
+import { BUBBLE_HEADERS, startSimulator, type BubbleHeader, type SimConfig, type SimPerson, type Simulator } from '../../fixtures/linkedin-sim/index.js';
 import { campaignCore, runToEnd, type CampaignCore } from '../../helpers/campaign-core.js';
 
 let sim: Simulator;
@@ -15,7 +15,7 @@ afterEach(async () => {
   await current?.dispose();
   current = null;
   sim.reset();
-  sim.configure({ guard: null, variant: 'classic', locale: 'en' });
+  sim.configure({ guard: null, variant: 'classic', locale: 'en', bubbleHeader: 'link', strayBubbleFor: null, misdirect: null, people: undefined });
 });
 
 async function setup(env: Record<string, string> = {}) {
@@ -32,14 +32,42 @@ function eligibleNames(maxDaysLate = 10): string[] {
     .map((p) => `${p.firstName} ${p.lastName}`);
 }
 
-describe.each([
-  ['classic', 'en'],
-  ['modern', 'fr'],
-  ['modern', 'en'],
-  ['classic', 'fr'],
-] as const)('birthday run on the %s generation in %s', (variant, locale) => {
-  it('wishes each eligible contact exactly once with the planned text, and a second run sends nothing', async () => {
+const fullNameOf = (p: SimPerson) => `${p.firstName} ${p.lastName}`;
+const personOf = (cfg: SimConfig, publicId: string) => cfg.people.find((p) => p.publicId === publicId)!;
+
+/** Every bubble header layout, plus two open bubbles for two people sharing a first name (name-only headers). */
+type Layout = BubbleHeader | 'same-first-name';
+const LAYOUTS: Layout[] = [...BUBBLE_HEADERS, 'same-first-name'];
+
+/**
+ * Opens the stray bubbles of a layout: one for someone whose birthday is upcoming (not wished
+ * today), or for 'same-first-name' two people who share a first name, one of them wished today.
+ */
+function openStrays(layout: Layout): string[] {
+  const cfg = sim.config();
+  if (layout !== 'same-first-name') {
+    const upcoming = cfg.birthdays.find((b) => b.when.kind === 'upcoming')!.publicId;
+    sim.configure({ bubbleHeader: layout, strayBubbleFor: upcoming });
+    return [upcoming];
+  }
+  const eligible = new Set(eligibleNames());
+  const pair = cfg.people.flatMap((a) =>
+    cfg.people.filter((b) => b !== a && b.firstName === a.firstName && eligible.has(fullNameOf(a))).map((b) => [a.publicId, b.publicId]),
+  )[0];
+  expect(pair, 'the data set has two people sharing a first name').toBeDefined();
+  sim.configure({ bubbleHeader: 'name', strayBubbleFor: pair });
+  return pair;
+}
+
+describe.each(
+  LAYOUTS.flatMap((layout, i) => [
+    [layout, i % 2 === 0 ? 'classic' : 'modern', 'en'],
+    [layout, i % 2 === 0 ? 'modern' : 'classic', 'fr'],
+  ] as const),
+)('birthday run, bubble header "%s", %s generation in %s, with a stray bubble open', (layout, variant, locale) => {
+  it('wishes each eligible contact exactly once with the planned text, no decoy clicked, and a second run sends nothing', async () => {
     sim.configure({ variant, locale });
+    openStrays(layout);
     const core = await setup();
     const plan = await core.call('plan.birthday', {});
     expect(plan.source).toBe('live');
@@ -55,6 +83,7 @@ describe.each([
       expect(message.text).toBe(planned.text);
     }
     expect(run.counts).toMatchObject({ sent: eligibleNames().length, skipped_too_late: 1, skipped_upcoming: 2 });
+    expect(sim.decoyClicks()).toBe(0);
 
     const again = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
     expect(again.status).toBe('succeeded');
@@ -62,6 +91,56 @@ describe.each([
     expect(again.counts.skipped_already_wished).toBe(eligibleNames().length);
     expect(sim.sent()).toHaveLength(sent.length);
   }, 120_000);
+});
+
+describe.each([
+  ['link', 'classic', 'en'],
+  ['name', 'modern', 'fr'],
+  ['hidden-text', 'classic', 'fr'],
+  ['nested-status', 'modern', 'en'],
+] as const)('a bubble for someone else (header "%s", %s, %s)', (layout, variant, locale) => {
+  it('stops the run with RECIPIENT_MISMATCH naming both sides, and sends nothing to either person', async () => {
+    sim.configure({ variant, locale });
+    openStrays(layout);
+    const cfg = sim.config();
+    const target = cfg.birthdays.find((b) => b.when.kind === 'today')!.publicId;
+    const other = cfg.birthdays.filter((b) => b.when.kind === 'upcoming')[1].publicId;
+    sim.configure({ misdirect: { publicId: target, opens: other } });
+    const core = await setup();
+    const run = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
+    expect(run.status).toBe('failed');
+    expect(run.errorCode).toBe('RECIPIENT_MISMATCH');
+    const message = run.errorMessage ?? '';
+    if (layout === 'link') {
+      expect(message).toContain(`links to /in/${other}/, not to /in/${target}/ (${fullNameOf(personOf(cfg, target))})`);
+    } else {
+      expect(message).toContain(`is with "${fullNameOf(personOf(cfg, other))}", not "${fullNameOf(personOf(cfg, target))}"`);
+    }
+    const recipients = sim.sent().map((m) => m.recipientPublicId);
+    expect(recipients).not.toContain(target);
+    expect(recipients).not.toContain(other);
+    expect(sim.decoyClicks()).toBe(0);
+    // Nothing was typed: the attempt is failed (not pending) and the quota slot was given back.
+    const failed = await core.call('interactions.list', { status: 'failed' });
+    expect(failed.items.map((i) => i.payload.error)).toContain('RECIPIENT_MISMATCH');
+    expect((await core.call('interactions.list', { status: 'pending' })).total).toBe(0);
+  }, 60_000);
+});
+
+describe('two people with the same name on the birthday page, headers without a profile link', () => {
+  it('stops with RECIPIENT_MISMATCH rather than guess, and wishes neither of them', async () => {
+    const cfg = sim.config();
+    const [a, b] = cfg.birthdays.filter((x) => x.when.kind === 'today').map((x) => personOf(cfg, x.publicId));
+    const people = cfg.people.map((p) => (p.publicId === b.publicId ? { ...p, firstName: a.firstName, lastName: a.lastName } : p));
+    sim.configure({ people, birthdays: cfg.birthdays, bubbleHeader: 'name' });
+    const core = await setup();
+    const run = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
+    expect(run.errorCode).toBe('RECIPIENT_MISMATCH');
+    expect(run.errorMessage).toContain(`Several people named "${fullNameOf(a)}" are on this page`);
+    const recipients = sim.sent().map((m) => m.recipientPublicId);
+    expect(recipients).not.toContain(a.publicId);
+    expect(recipients).not.toContain(b.publicId);
+  }, 60_000);
 });
 
 describe('birthday run decisions', () => {
@@ -168,4 +247,26 @@ describe('birthday run decisions', () => {
     expect(real.status).toBe('succeeded');
     expect(sim.sent().map((s) => s.text).sort()).toEqual(plan.toSend.map((p) => p.text).sort());
   }, 90_000);
+});
+
+describe('pending messages resolved from the conversation', () => {
+  it('a multi-line emoji wish found in the conversation is settled as sent, and nobody is wished again', async () => {
+    const multiLine = JSON.stringify(['Happy birthday, {firstName}! 🎂\nHave a great year\u00a0🎉  ', 'Joyeux anniversaire {firstName}\u00a0!\n\nBelle année 👩\u200d💻✨']);
+    const core = await setup({ RAPPORT_BIRTHDAY_TEMPLATES_TODAY: multiLine, RAPPORT_BIRTHDAY_TEMPLATES_BELATED: multiLine });
+    const first = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
+    expect(first.status, first.errorMessage ?? '').toBe('succeeded');
+    const delivered = sim.sent();
+    expect(delivered.length).toBe(eligibleNames().length);
+    expect(delivered.every((m) => m.text.includes('\n'))).toBe(true);
+    // As if the app had died between Send and the `sent` mark of every message.
+    const sent = await core.call('interactions.list', { status: 'sent' });
+    for (const row of sent.items) core.ctx.store.interactions.setStatus(row.id, 'pending');
+
+    const second = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
+    expect(second.status, second.errorMessage ?? '').toBe('succeeded');
+    expect(second.counts).toMatchObject({ resolved_sent: delivered.length, skipped_already_wished: delivered.length });
+    expect(second.counts.resolved_failed ?? 0).toBe(0);
+    expect(sim.sent()).toHaveLength(delivered.length);
+    expect((await core.call('interactions.list', { status: 'pending' })).total).toBe(0);
+  }, 120_000);
 });

@@ -5,6 +5,6 @@ const [dataDir, simUrl, env] = process.argv.slice(2);
 const { core } = await campaignCore(simUrl, JSON.parse(env) as Record<string, string>, dataDir);
 process.stdout.write('ready\n');
 const run = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
-process.stdout.write(`finished ${run.status}\n`);
+process.stdout.write(`finished ${run.status}${run.errorCode ? ` ${run.errorCode}: ${run.errorMessage}` : ''}\n`);
 await core.stop();
 process.exit(0);

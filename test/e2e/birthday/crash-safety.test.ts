@@ -6,10 +6,16 @@ import { join, resolve } from 'node:path';
 import { generateDataset, startSimulator, type Simulator } from '../../fixtures/linkedin-sim/index.js';
 import { campaignCore, runToEnd } from '../../helpers/campaign-core.js';
 import { seededRng } from '../../../src-main/core/util/runtime.js';
+import { normaliseMessage } from '../../../src-shared/text-match.js';
 
 const TRIALS = 20;
 const QUOTA = 4;
-const ENV = { RAPPORT_LIMITS_MESSAGES_PER_DAY: String(QUOTA) };
+/** Multi-line templates (typed with Shift+Enter: Enter alone sends) with emoji and non-breaking spaces. */
+const TEMPLATES = [
+  'Happy birthday, {firstName}! 🎂\nWishing you a wonderful year ahead 🎉',
+  'Joyeux anniversaire {firstName}\u00a0!\n\nBelle année à toi 👩\u200d💻✨  ',
+];
+const ENV = { RAPPORT_LIMITS_MESSAGES_PER_DAY: String(QUOTA), RAPPORT_BIRTHDAY_TEMPLATES_TODAY: JSON.stringify(TEMPLATES) };
 let sim: Simulator;
 
 beforeAll(async () => {
@@ -25,16 +31,19 @@ function recipients(): string[] {
 }
 
 /** Runs the child until `kill` decides to SIGKILL it (or it ends by itself). */
-function runChild(dataDir: string, killWhen: (elapsedMs: number, sentSoFar: number) => boolean): Promise<'killed' | 'finished'> {
+function runChild(dataDir: string, killWhen: (elapsedMs: number, sentSoFar: number) => boolean): Promise<string> {
   return new Promise((resolveChild, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', resolve('test/e2e/birthday/crash-child.ts'), dataDir, sim.url, JSON.stringify(ENV)], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let readyAt = 0;
     let stderr = '';
+    let finished = 'finished';
     const sentBefore = sim.sent().length;
     child.stdout.on('data', (d: Buffer) => {
       if (d.toString().includes('ready')) readyAt = Date.now();
+      const end = /finished .*/.exec(d.toString());
+      if (end) finished = end[0];
     });
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const poll = setInterval(() => {
@@ -47,18 +56,21 @@ function runChild(dataDir: string, killWhen: (elapsedMs: number, sentSoFar: numb
     child.on('exit', (code, signal) => {
       clearInterval(poll);
       if (signal === 'SIGKILL') resolveChild('killed');
-      else if (code === 0) resolveChild('finished');
+      else if (code === 0) resolveChild(finished);
       else reject(new Error(`child exited ${code}: ${stderr}`));
     });
   });
 }
 
 describe('crash safety of the birthday run', () => {
-  it(`${TRIALS} SIGKILLs at random points, then a restart and a second run: nobody wished twice, never over the quota`, async () => {
+  it(`${TRIALS} SIGKILLs at random points with multi-line emoji templates, then a restart and a second run: nobody wished twice, never over the quota`, async () => {
     const rng = seededRng(2026);
     const outcomes: string[] = [];
     for (let trial = 0; trial < TRIALS; trial++) {
       sim.reset();
+      // Every other pair of trials, the bubble header shows the name only (pending sends are then
+      // resolved from a conversation recognised by its name).
+      sim.configure({ bubbleHeader: trial % 4 >= 2 ? 'nested-status' : 'link' });
       const dataDir = mkdtempSync(join(tmpdir(), 'rapport-crash-'));
       try {
         // Half the trials die right after LinkedIn received the Nth message (between Send and the `sent` mark);
@@ -78,6 +90,11 @@ describe('crash safety of the birthday run', () => {
           expect((await core.call('interactions.list', { status: 'pending' })).total).toBe(0);
           const sentRows = await core.call('interactions.list', { status: 'sent' });
           expect(sentRows.total).toBe(ids.length);
+          // Each message arrived whole (line breaks and emoji included), and is the one recorded as sent.
+          const received = sim.sent().map((m) => m.text);
+          for (const text of received) expect(text, `trial ${trial}`).toMatch(/\n[^]*(🎉|👩\u200d💻✨)$/u);
+          const recorded = sentRows.items.map((i) => normaliseMessage(String(i.payload.text)));
+          expect(received.map(normaliseMessage).sort(), `trial ${trial}`).toEqual(recorded.sort());
         } finally {
           await dispose();
         }
@@ -85,6 +102,6 @@ describe('crash safety of the birthday run', () => {
         rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
       }
     }
-    expect(outcomes.filter((o) => o.startsWith('killed')).length).toBeGreaterThan(TRIALS / 2);
+    expect(outcomes.filter((o) => o.startsWith('killed')).length, outcomes.join('\n')).toBeGreaterThan(TRIALS / 2);
   }, 900_000);
 });

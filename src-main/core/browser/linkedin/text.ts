@@ -1,12 +1,14 @@
 /** Small text helpers shared by the page objects. */
+import { sameName as sameSharedName } from '../../../../src-shared/text-match.js';
 
 /** NFC, one space between words, trimmed: how two renderings of the same name compare equal. */
 export function normaliseText(text: string): string {
   return text.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
+/** Same name as a reader would see it (case, apostrophes, spaces, Unicode form): see src-shared/text-match. */
 export function sameName(a: string, b: string): boolean {
-  return normaliseText(a).toLocaleLowerCase() === normaliseText(b).toLocaleLowerCase();
+  return sameSharedName(a, b);
 }
 
 /** Non-empty, trimmed lines of an element's innerText. */
