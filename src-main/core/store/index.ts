@@ -3,6 +3,7 @@ import type { OpenedDatabase } from './db.js';
 import { InteractionsRepository } from './interactions-repo.js';
 import { KeyValueRepository } from './key-value-repo.js';
 import { RunsRepository } from './runs-repo.js';
+import { TombstonesRepository } from './tombstones-repo.js';
 import { appState, settings } from './schema.js';
 
 export interface Store {
@@ -12,6 +13,7 @@ export interface Store {
   runs: RunsRepository;
   settings: KeyValueRepository;
   appState: KeyValueRepository;
+  tombstones: TombstonesRepository;
 }
 
 export function createStore(database: OpenedDatabase, now: () => Date): Store {
@@ -22,5 +24,6 @@ export function createStore(database: OpenedDatabase, now: () => Date): Store {
     runs: new RunsRepository(database.db, now),
     settings: new KeyValueRepository(database.db, settings, now),
     appState: new KeyValueRepository(database.db, appState, now),
+    tombstones: new TombstonesRepository(database.db, now),
   };
 }

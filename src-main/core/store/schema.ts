@@ -121,3 +121,18 @@ export const appState = sqliteTable('app_state', {
   value: text('value', { mode: 'json' }).notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+/**
+ * What survives erasing a contact: only the facts that stop a second wish. The person is a SHA-256 of
+ * the normalised profile URL (never the URL or name), with each dedupe key already used for them.
+ */
+export const eraseTombstones = sqliteTable(
+  'erase_tombstones',
+  {
+    profileHash: text('profile_hash').notNull(),
+    type: text('type', { enum: ['birthday_message', 'profile_visit'] }).notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    erasedAt: text('erased_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.profileHash, t.type, t.dedupeKey] })],
+);
