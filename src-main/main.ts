@@ -79,10 +79,11 @@ function trayAction(run: (c: Core) => Promise<unknown>): () => void {
 }
 
 async function start(): Promise<void> {
-  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+  // One data folder for the app, `rapport serve` and the CLI; an earlier version's is moved in once.
+  const dataDir = resolveDataDir(process.env);
   const paths = pathsFor(dataDir);
   const secrets = await createShellSecretStore({ dataDir: paths.secrets, keyFile: paths.secretKeyFile });
-  const c = await createCore({ dataDir, secrets: secrets.store });
+  const c = await createCore({ dataDir, secrets: secrets.store, lockRole: 'app', legacyDataDir: app.getPath('userData') });
   core = c;
   if (secrets.warning) c.ctx.logger.warn({ secretStore: secrets.store.kind }, secrets.warning);
 

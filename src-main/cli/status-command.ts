@@ -29,8 +29,8 @@ export const statusCommand: CliCommand = {
     return withCore(async (core) => {
       const status = await core.call('status.get', {});
       if (values.json) io.out(JSON.stringify(status, null, 2));
-      else formatStatus(status, core.ctx.settings.get().ui.language).forEach((l) => io.out(l));
+      else formatStatus(status, (await core.call('settings.get', {})).settings.ui.language).forEach((l) => io.out(l));
       return 0;
-    });
+    }, {}, 'read');
   },
 };

@@ -22,6 +22,8 @@ import { realSleep, seededRng, systemClock, type Clock, type Rng, type Sleep } f
 import { createExtensions, type ExtensionOptions, type Extensions } from './extensions.js';
 import { cronProblem } from './schedule/scheduler.js';
 import type { Settings } from '../../src-shared/settings.js';
+import { alreadyRunningError, liveHolder, removeHostInfo, tryAcquireDataLock, writeHostInfo, type DataLock, type LockRole } from './data-lock.js';
+import { adoptLegacyDataDir } from './legacy-data-dir.js';
 
 export interface CoreOptions {
   /** Data directory; `RAPPORT_DATA_DIR` wins, then this, then the XDG data dir. */
@@ -36,6 +38,16 @@ export interface CoreOptions {
   logger?: Logger;
   /** Browser engine options (tests) and whether to start the schedule's timers (the app does). */
   extensions?: ExtensionOptions;
+  /**
+   * `owner` (default) takes the data folder's lock and fails with ALREADY_RUNNING when another live
+   * process holds it; `reader` opens the database read-only beside that owner: no recovery, no
+   * migration, no schedule, no browser.
+   */
+  access?: 'owner' | 'reader';
+  /** Who the lock names as its holder, for the message another process shows. */
+  lockRole?: LockRole;
+  /** The Electron user-data folder of earlier versions: a database found there is moved in once, with a backup. */
+  legacyDataDir?: string;
 }
 
 /** Checks the schema cannot make alone: cron expressions must parse. */
@@ -55,6 +67,8 @@ export interface ServeOptions {
 
 export interface Core {
   ctx: CoreContext;
+  /** The data folder's lock, held until `stop()`; null for a reader. */
+  dataLock: DataLock | null;
   extensions: Extensions;
   api: Handlers;
   apiKey: string;
@@ -81,13 +95,35 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   ensureDirs(paths);
   const version = readPackageVersion();
 
-  const database = openDatabase(paths.database, { backupDir: paths.backups, now });
+  const reader = options.access === 'reader';
+  let dataLock: DataLock | null = null;
+  let readerOf: RapportError | undefined;
+  if (reader) {
+    const holder = liveHolder(paths.dataDir);
+    readerOf = holder
+      ? alreadyRunningError(paths.dataDir, holder, 'Opening the browser')
+      : new RapportError('ALREADY_RUNNING', 'This command only reads the data folder; it cannot open the browser.');
+  } else {
+    const attempt = tryAcquireDataLock(paths.dataDir, options.lockRole ?? 'cli', now());
+    if (!attempt.acquired) throw alreadyRunningError(paths.dataDir, attempt.holder);
+    dataLock = attempt.lock;
+  }
+
+  let database: ReturnType<typeof openDatabase>;
+  try {
+    if (options.legacyDataDir && dataLock) adoptLegacyDataDir(options.legacyDataDir, paths, now());
+    database = openDatabase(paths.database, { backupDir: paths.backups, now, readonly: reader });
+  } catch (e) {
+    dataLock?.release();
+    throw e;
+  }
   const store = createStore(database, now);
   let settings: SettingsService;
   try {
     settings = new SettingsService(store.settings, env, [scheduleIssues]);
   } catch (e) {
     database.close();
+    dataLock?.release();
     throw e;
   }
   const logger =
@@ -109,6 +145,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     metrics,
     logger: logger.child({ component: 'limits' }),
     accountConnectedAt,
+    readOnly: reader,
   });
 
   const ctx: CoreContext = {
@@ -125,9 +162,10 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     clock,
     rng: options.rng ?? seededRng(Number(env.RAPPORT_SEED ?? Date.now() % 2 ** 31)),
     sleep: options.sleep ?? realSleep,
+    readOnly: reader,
   };
 
-  const extensions = await createExtensions(ctx, options.extensions);
+  const extensions = await createExtensions(ctx, { ...options.extensions, readerOf });
   const provided: PartialHandlers = { ...coreHandlers(ctx, extensions), ...extensions.handlers };
   const api = Object.fromEntries(
     OPERATION_NAMES.map((name) => [name, provided[name] ?? notImplemented(name)]),
@@ -154,6 +192,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
 
   const core: Core = {
     ctx,
+    dataLock,
     extensions,
     api,
     apiKey: apiKey.key,
@@ -171,6 +210,8 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
         ready: () => readiness(ctx),
       });
       servers.push(server);
+      // Where another rapport command finds this process to hand its work over (the token is in api-token).
+      if (dataLock) writeHostInfo(paths.dataDir, { pid: process.pid, port: server.port, host: server.host, startedAt: now().toISOString() });
       return server;
     },
     async stop() {
@@ -178,8 +219,10 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       stopped = true;
       await extensions.stop();
       for (const server of servers) await server.close();
+      if (dataLock && servers.length) removeHostInfo(paths.dataDir, process.pid);
       await quotas.close();
       database.close();
+      dataLock?.release();
       logger.flush?.();
     },
   };

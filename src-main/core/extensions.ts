@@ -5,6 +5,8 @@ import type { CampaignDeps } from './campaigns/deps.js';
 import { CampaignRunner, type RunKind } from './campaigns/runner.js';
 import { startSourcingRun } from './campaigns/sourcing.js';
 import type { CoreContext, PartialHandlers } from './context.js';
+import type { RapportError } from '../../src-shared/errors.js';
+import { refusingEngine } from './browser/refusing-engine.js';
 import { Scheduler } from './schedule/scheduler.js';
 
 /** Services built on top of the base context: the browser engine, campaigns, the schedule. */
@@ -23,15 +25,21 @@ export interface ExtensionOptions {
   browser?: BrowserEngineOptions;
   /** Start the schedule's timers (the app does; tests and one-shot CLI commands do not). */
   schedule?: boolean;
+  /**
+   * Set when another process owns the data folder: no recovery, no schedule, and anything that
+   * would open the browser fails with this error instead.
+   */
+  readerOf?: RapportError;
 }
 
 /** Hours of pause after a restriction (SPEC §4); a checkpoint pauses until the user resumes. */
 const RESTRICTION_PAUSE_HOURS = 24;
 
 export async function createExtensions(ctx: CoreContext, options: ExtensionOptions = {}): Promise<Extensions> {
-  const engine = createBrowserEngine(ctx, options.browser);
+  const engine = options.readerOf ? refusingEngine(ctx, options.readerOf) : createBrowserEngine(ctx, options.browser);
   const runner = new CampaignRunner(ctx);
-  runner.recoverInterrupted();
+  // Only the folder's owner may decide that a run left `running` is over.
+  if (!options.readerOf) runner.recoverInterrupted();
   const deps: CampaignDeps = { ctx, engine, runner };
 
   const trigger = async (kind: RunKind) => {
@@ -49,7 +57,7 @@ export async function createExtensions(ctx: CoreContext, options: ExtensionOptio
       scheduler.pauseFor(RESTRICTION_PAUSE_HOURS, 'Paused for 24 h: LinkedIn showed a restriction or limit.');
     }
   });
-  if (options.schedule) scheduler.start();
+  if (options.schedule && !options.readerOf) scheduler.start();
 
   const handlers: PartialHandlers = {
     ...browserHandlers(ctx, engine),

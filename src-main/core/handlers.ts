@@ -33,7 +33,8 @@ export function coreHandlers(ctx: CoreContext, ext: Extensions): PartialHandlers
     'status.get': async () => {
       const quotas = await ctx.quotas.usage();
       const account = accountStatusFrom(ctx);
-      const currentRun = ext.currentRun();
+      // A read-only core runs nothing itself: the owner's run is the one its database says is running.
+      const currentRun = ext.currentRun() ?? (ctx.readOnly ? store.runs.latestRunning() : null);
       const lastRun = store.runs.latest();
       const schedule = ext.scheduler.view();
       // "Today" is the user's calendar day, not UTC's: a run at 00:30 in Paris is still today there.
