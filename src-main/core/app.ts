@@ -24,6 +24,7 @@ import { cronProblem } from './schedule/scheduler.js';
 import type { Settings } from '../../src-shared/settings.js';
 import { alreadyRunningError, liveHolder, removeHostInfo, tryAcquireDataLock, writeHostInfo, type DataLock, type LockRole } from './data-lock.js';
 import { adoptLegacyDataDir } from './legacy-data-dir.js';
+import { StatusPublisher } from './status-publisher.js';
 
 export interface CoreOptions {
   /** Data directory; `RAPPORT_DATA_DIR` wins, then this, then the XDG data dir. */
@@ -171,12 +172,27 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     OPERATION_NAMES.map((name) => [name, provided[name] ?? notImplemented(name)]),
   ) as unknown as Handlers;
 
-  extensions.runner.onFinished(() => {
-    call('status.get', {}).then(
-      (status) => events.emit('status.changed', status),
-      (e: unknown) => logger.warn({ err: e }, 'status after run could not be computed'),
-    );
-  });
+  // status.changed on every change: runs (start, progress, waits, end), the account and pause state
+  // (app_state), saved settings (which also move the schedule) and quota spending.
+  const publisher = new StatusPublisher(() => call('status.get', {}), (status) => events.emit('status.changed', status), logger);
+  const poke = () => publisher.poke();
+  const unsubscribe = [
+    events.on('run.progress', poke),
+    events.on('run.finished', poke),
+    store.appState.onChange(poke),
+    settings.onChange(poke),
+  ];
+  const acquire = quotas.acquire.bind(quotas);
+  const release = quotas.release.bind(quotas);
+  quotas.acquire = async (quota, n) => {
+    const grant = await acquire(quota, n);
+    poke();
+    return grant;
+  };
+  quotas.release = async (quota, n) => {
+    await release(quota, n);
+    poke();
+  };
 
   const servers: RunningServer[] = [];
   let stopped = false;
@@ -217,7 +233,9 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      unsubscribe.forEach((off) => off());
       await extensions.stop();
+      await publisher.stop();
       for (const server of servers) await server.close();
       if (dataLock && servers.length) removeHostInfo(paths.dataDir, process.pid);
       await quotas.close();

@@ -52,9 +52,14 @@ export async function createExtensions(ctx: CoreContext, options: ExtensionOptio
   // A guard stop pauses the schedule: the user must clear a checkpoint; a restriction waits a day.
   runner.onFinished((run) => {
     if (run.errorCode === 'LINKEDIN_CHECKPOINT' || run.errorCode === 'SESSION_EXPIRED') {
-      scheduler.pauseFor(null, run.errorCode === 'LINKEDIN_CHECKPOINT' ? 'Paused: LinkedIn asks for a security check — action needed.' : 'Paused: reconnect your LinkedIn account.');
+      const checkpoint = run.errorCode === 'LINKEDIN_CHECKPOINT';
+      scheduler.pauseFor(
+        null,
+        checkpoint ? 'Paused: LinkedIn asks for a security check — action needed.' : 'Paused: reconnect your LinkedIn account.',
+        checkpoint ? 'checkpoint' : 'session',
+      );
     } else if (run.errorCode === 'LINKEDIN_RESTRICTED') {
-      scheduler.pauseFor(RESTRICTION_PAUSE_HOURS, 'Paused for 24 h: LinkedIn showed a restriction or limit.');
+      scheduler.pauseFor(RESTRICTION_PAUSE_HOURS, 'Paused for 24 h: LinkedIn showed a restriction or limit.', 'restriction');
     }
   });
   if (options.schedule && !options.readerOf) scheduler.start();
@@ -66,7 +71,7 @@ export async function createExtensions(ctx: CoreContext, options: ExtensionOptio
     'runs.stop': async ({ id }) => runner.stop(id),
     'plan.birthday': async () => planBirthday(deps, new AbortController().signal),
     'schedule.get': async () => scheduler.view(),
-    'schedule.pause': async ({ hours }) => scheduler.pauseFor(hours ?? null, 'Paused by you.'),
+    'schedule.pause': async ({ hours }) => scheduler.pauseFor(hours ?? null, 'Paused by you.', 'user'),
     'schedule.resume': async () => scheduler.resume(),
   };
 

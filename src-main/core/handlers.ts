@@ -52,10 +52,11 @@ export function coreHandlers(ctx: CoreContext, ext: Extensions): PartialHandlers
         lastRun,
         account,
         quotas,
-        paused: schedule.paused ? { until: schedule.pausedUntil, reason: schedule.pauseReason } : null,
+        paused: schedule.paused ? { until: schedule.pausedUntil, reason: schedule.pauseReason, cause: schedule.pauseCause } : null,
         birthdayEnabled: settings.get().birthday.enabled,
         nextScheduledRun: schedule.jobs.find((j) => j.kind === 'birthday')?.nextRunAt ?? null,
         birthdayDoneToday,
+        timeZone: tz,
       });
       return {
         version: ctx.version,
