@@ -26,8 +26,7 @@ export function localCli(core: Core): CliCore {
   return { call: (name, input) => core.call(name, input), local: core };
 }
 
-async function withLocal(fn: (core: CliCore) => Promise<number>, options: CoreOptions): Promise<number> {
-  const core = await createCore(options);
+async function withLocal(fn: (core: CliCore) => Promise<number>, core: Core): Promise<number> {
   try {
     return await fn(localCli(core));
   } finally {
@@ -37,17 +36,25 @@ async function withLocal(fn: (core: CliCore) => Promise<number>, options: CoreOp
 
 /** Runs a CLI command against the user's data folder, honouring its one owner; always cleans up. */
 export async function withCore(fn: (core: CliCore) => Promise<number>, options: CoreOptions = {}, access: CliAccess = 'act'): Promise<number> {
+  // Only the failure to take the folder leads elsewhere; an error from the command itself never
+  // makes it run a second time.
+  let owned: Core;
   try {
-    return await withLocal(fn, options);
+    owned = await createCore(options);
   } catch (e) {
-    if (!isRapportError(e) || e.code !== 'ALREADY_RUNNING' || (e.details as { pid?: number })?.pid === undefined) throw e;
+    if (!isRapportError(e) || e.code !== 'ALREADY_RUNNING') throw e;
+    return withOwner(fn, options, access);
   }
-  // Another process owns the folder.
+  return withLocal(fn, owned);
+}
+
+/** Another process owns the folder: read beside it, or hand the command to its API. */
+async function withOwner(fn: (core: CliCore) => Promise<number>, options: CoreOptions, access: CliAccess): Promise<number> {
   const env = options.env ?? process.env;
   const paths = pathsFor(resolveDataDir(env, options.dataDir));
   const holder = liveHolder(paths.dataDir);
-  if (!holder) return withLocal(fn, options); // it ended meanwhile
-  if (access === 'read') return withLocal(fn, { ...options, access: 'reader' });
+  if (!holder) return withLocal(fn, await createCore(options)); // it ended meanwhile
+  if (access === 'read') return withLocal(fn, await createCore({ ...options, access: 'reader' }));
   const remote = await connectToHost(paths, env, holder.pid);
   if (!remote) throw alreadyRunningError(paths.dataDir, holder);
   return fn({ call: remote, local: null });
