@@ -26,7 +26,13 @@ export interface HeadlessHost {
 
 /** The app without a window: the core plus the local server and the built control panel on 127.0.0.1. */
 export async function startHeadless(options: HeadlessOptions = {}): Promise<HeadlessHost> {
-  const core = await createCore({ dataDir: options.dataDir, env: options.env, logToStderr: options.logToStderr ?? true, extensions: { schedule: true } });
+  const core = await createCore({
+    dataDir: options.dataDir,
+    env: options.env,
+    logToStderr: options.logToStderr ?? true,
+    extensions: { schedule: true },
+    lockRole: 'serve',
+  });
   try {
     const hasPanel = existsSync(`${RENDERER_DIR}/index.html`);
     const server = await core.serve({ host: options.host, port: options.port, staticDir: hasPanel ? RENDERER_DIR : undefined });

@@ -92,12 +92,13 @@ function trayAction(run: (c: Core) => Promise<unknown>): () => void {
 }
 
 async function start(): Promise<void> {
-  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+  // One data folder for the app, `rapport serve` and the CLI; an earlier version's is moved in once.
+  const dataDir = resolveDataDir(process.env);
   const paths = pathsFor(dataDir);
   const secrets = await createShellSecretStore({ dataDir: paths.secrets, keyFile: paths.secretKeyFile });
   // `npm start` passes better-sqlite3 built for Electron's ABI; a package has it rebuilt in place.
   const sqliteBinding = app.isPackaged ? undefined : process.env.RAPPORT_ELECTRON_SQLITE_BINDING || undefined;
-  const c = await createCore({ dataDir, secrets: secrets.store, sqliteBinding });
+  const c = await createCore({ dataDir, secrets: secrets.store, sqliteBinding, lockRole: 'app', legacyDataDir: app.getPath('userData') });
   core = c;
   if (secrets.warning) c.ctx.logger.warn({ secretStore: secrets.store.kind }, secrets.warning);
 

@@ -93,8 +93,22 @@ export const APP_STATES = ['running', 'scheduled', 'waiting', 'needs-you', 'paus
 export const appStateSchema = z.enum(APP_STATES);
 export type AppState = z.infer<typeof appStateSchema>;
 
-export const statusReasonSchema = z.object({ code: z.string(), en: z.string(), fr: z.string() });
+/**
+ * Why the app is in its state: a stable `code` with its `params` (render them with `statusSentence`
+ * from `status-text.ts` in the user's language), and the same sentence already rendered in `en`/`fr`.
+ * `params` is always sent by the core; it is optional so payloads from an older core still parse.
+ */
+export const statusReasonSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  en: z.string(),
+  fr: z.string(),
+});
 export type StatusReason = z.infer<typeof statusReasonSchema>;
+
+/** A quota window with nothing left, and when it opens again. */
+export const exhaustedQuotaSchema = z.object({ quota: quotaNameSchema, window: z.enum(['day', 'week']), resetsAt: z.string() });
+export type ExhaustedQuota = z.infer<typeof exhaustedQuotaSchema>;
 
 export const quotaStoreKindSchema = z.enum(['redis', 'memory-fallback', 'memory']);
 
@@ -107,6 +121,8 @@ export const statusSchema = z.object({
   action: z.string().nullable(),
   account: accountStatusSchema,
   quotas: z.array(quotaUsageSchema),
+  /** Every quota with nothing left (day or week), the one that resets last first; always sent by the core. */
+  exhaustedQuotas: z.array(exhaustedQuotaSchema).optional(),
   quotaStore: quotaStoreKindSchema,
   dryRun: z.boolean(),
   currentRun: runSchema.nullable(),

@@ -3,11 +3,11 @@ import { parseArgs } from 'node:util';
 import type { AccountStatus } from '../../src-shared/domain.js';
 import type { Core } from '../core/app.js';
 import type { CliCommand, CliIo } from './types.js';
-import { withCore } from './with-core.js';
+import { withCore, type CliAccess } from './with-core.js';
 
 /** What the command needs from the core; tests pass a small fake. */
 export type AccountCore = Pick<Core, 'call'>;
-export type CoreRunner = (fn: (core: AccountCore) => Promise<number>) => Promise<number>;
+export type CoreRunner = (fn: (core: AccountCore) => Promise<number>, access?: CliAccess) => Promise<number>;
 
 const USAGE = 'account status [--json] | account connect [--timeout SECONDS] | account import-cookies FILE | account disconnect';
 
@@ -48,7 +48,7 @@ export function createAccountCommand(run: CoreRunner): CliCommand {
           return run(async (core) => {
             print(io, await core.call('account.status', {}), values.json);
             return 0;
-          });
+          }, 'read');
         case 'connect': {
           const timeoutSeconds = values.timeout === undefined ? undefined : Number(values.timeout);
           if (timeoutSeconds !== undefined && !Number.isInteger(timeoutSeconds)) return usageError(io, '--timeout must be a whole number of seconds.');
@@ -85,4 +85,4 @@ export function createAccountCommand(run: CoreRunner): CliCommand {
   };
 }
 
-export const accountCommand: CliCommand = createAccountCommand((fn) => withCore(fn));
+export const accountCommand: CliCommand = createAccountCommand((fn, access) => withCore(fn, {}, access));

@@ -13,17 +13,20 @@ export const contactsCommand: CliCommand = {
     const [action, target] = positionals;
     if (action !== 'erase' || !target || positionals.length !== 2) throw new UsageError('Use: contacts erase ID|URL');
     return withCore(async (core) => {
+      // Beside a running host (core.local is null) the erase goes to its API, which needs the id.
+      const store = core.local?.ctx.store;
       let id: number;
       if (/^\d+$/.test(target)) id = Number(target);
       else {
+        if (!store) throw new RapportError('ALREADY_RUNNING', 'Rapport is running: erase by the contact’s number (shown in the panel), or quit it first.');
         const url = normaliseProfileUrl(target);
-        const found = url ? core.ctx.store.contacts.getByProfileUrl(url) : null;
+        const found = url ? store.contacts.getByProfileUrl(url) : null;
         if (!found) throw new RapportError('NOT_FOUND', `No contact with the profile URL ${target}.`, { url: target });
         id = found.id;
       }
-      const contact = core.ctx.store.contacts.mustGet(id);
+      const name = store?.contacts.mustGet(id).fullName;
       await core.call('contacts.erase', { id });
-      io.out(`Erased ${contact.fullName} (#${id}) and their history.`);
+      io.out(name ? `Erased ${name} (#${id}) and their history.` : `Erased contact #${id} and their history.`);
       return 0;
     });
   },

@@ -50,6 +50,8 @@ export const exportCommand: CliCommand = {
     const defined = (o: Record<string, string | undefined>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
     const file = resolve(values.out);
     return withCore(async (core) => {
+      // A read: beside a running host it opens the database read-only, so a local core is always there.
+      const store = core.local!.ctx.store;
       let rows: Iterable<string>;
       if (what === 'contacts') {
         const filter = parseOrThrow(
@@ -57,18 +59,18 @@ export const exportCommand: CliCommand = {
           defined({ query: values.query, status: values.status, source: values.source, birthMonth: values['birth-month'], minScore: values['min-score'], sort: values.sort }),
           'export filter',
         );
-        rows = contactsCsv(core.ctx.store, filter);
+        rows = contactsCsv(store, filter);
       } else {
         const filter = parseOrThrow(
           interactionsExportQuerySchema,
           defined({ type: values.type, status: values.status, since: values.since, until: values.until }),
           'export filter',
         );
-        rows = interactionsCsv(core.ctx.store, filter);
+        rows = interactionsCsv(store, filter);
       }
       const bytes = await writeAll(file, rows);
       io.out(`Wrote ${what} to ${file} (${bytes} bytes).`);
       return 0;
-    });
+    }, {}, 'read');
   },
 };

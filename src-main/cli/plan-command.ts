@@ -28,6 +28,6 @@ export const planCommand: CliCommand = {
       if (values.json) io.out(JSON.stringify(plan, null, 2));
       else printPlan(plan, io);
       return 0;
-    });
+    }, {}, 'read');
   },
 };

@@ -4,7 +4,7 @@ import type { Core } from '../core/app.js';
 import { LAST_DRY_RUN_KEY, type LastDryRun } from '../core/campaigns/sourcing-run.js';
 import { UsageError, type CliIo } from './types.js';
 import { printRunSummary, waitForRun } from './wait-run.js';
-import { withCore } from './with-core.js';
+import { withCore, type CliCore } from './with-core.js';
 
 export interface SourcingCliInput {
   search?: string;
@@ -48,14 +48,15 @@ export function parseSourcingArgs(args: string[]): { input: SourcingCliInput; js
   return { input, json: Boolean(values.json) };
 }
 
-function lastDryRunOf(core: Core, run: Run): LastDryRun['profiles'] | null {
-  if (!run.dryRun) return null;
+function lastDryRunOf(core: Core | null, run: Run): LastDryRun['profiles'] | null {
+  // When the run happened in the process that owns the folder, its list is not readable from here.
+  if (!run.dryRun || !core) return null;
   const stored = core.ctx.store.appState.get<LastDryRun>(LAST_DRY_RUN_KEY);
   return stored?.runId === run.id ? stored.profiles : null;
 }
 
 /** Opens the core the command talks to; tests hand in one of their own. */
-export type CoreOpener = (fn: (core: Core) => Promise<number>) => Promise<number>;
+export type CoreOpener = (fn: (core: CliCore) => Promise<number>) => Promise<number>;
 
 /**
  * `rapport run sourcing …`: starts the run through the core's contract (as the UI and HTTP do),
@@ -66,7 +67,7 @@ export async function runSourcingCli(args: string[], io: CliIo, open: CoreOpener
   return open(async (core) => {
     const { runId } = await core.call('campaigns.sourcing.run', input);
     const run = await waitForRun(core, runId, io, json);
-    const wouldVisit = lastDryRunOf(core, run);
+    const wouldVisit = lastDryRunOf(core.local, run);
     if (json) {
       io.out(JSON.stringify(wouldVisit ? { ...run, wouldVisit } : run, null, 2));
       return run.status === 'succeeded' ? 0 : 1;

@@ -1,9 +1,38 @@
 import type { Run } from '../../src-shared/domain.js';
 import type { Core } from '../core/app.js';
 import type { CliIo } from './types.js';
+import type { CliCore } from './with-core.js';
+
+const REMOTE_POLL_MS = 250;
+
+/** A run in the process that owns the folder: asked for until it is over. */
+async function pollRun(core: CliCore, runId: number): Promise<Run> {
+  for (;;) {
+    const run = await core.call('runs.get', { id: runId });
+    if (run.status !== 'running') return run;
+    await new Promise((r) => setTimeout(r, REMOTE_POLL_MS));
+  }
+}
 
 /** Waits for a run to finish, printing its progress lines; Ctrl-C stops the run cleanly. */
-export async function waitForRun(core: Core, runId: number, io: CliIo, quiet: boolean): Promise<Run> {
+export async function waitForRun(cli: CliCore, runId: number, io: CliIo, quiet: boolean): Promise<Run> {
+  if (!cli.local) {
+    const onSignal = () => {
+      io.err('Stopping the run…');
+      void cli.call('runs.stop', { id: runId });
+    };
+    process.once('SIGINT', onSignal);
+    try {
+      if (!quiet) io.err(`  run #${runId} runs in the Rapport process that owns the data folder`);
+      return await pollRun(cli, runId);
+    } finally {
+      process.off('SIGINT', onSignal);
+    }
+  }
+  return waitForLocalRun(cli.local, runId, io, quiet);
+}
+
+async function waitForLocalRun(core: Core, runId: number, io: CliIo, quiet: boolean): Promise<Run> {
   const offProgress = core.events.on('run.progress', (p) => {
     if (quiet || p.runId !== runId) return;
     if (p.wait) io.err(`  waiting ${Math.round(p.wait.ms / 1000)} s (${p.wait.reason})`);

@@ -26,6 +26,9 @@ import { cronProblem } from './schedule/scheduler.js';
 import { notificationHandlers } from './notifications/handlers.js';
 import { NotificationService, type NotificationOptions } from './notifications/service.js';
 import type { Settings } from '../../src-shared/settings.js';
+import { alreadyRunningError, liveHolder, removeHostInfo, tryAcquireDataLock, writeHostInfo, type DataLock, type LockRole } from './data-lock.js';
+import { adoptLegacyDataDir } from './legacy-data-dir.js';
+import { StatusPublisher } from './status-publisher.js';
 
 export interface CoreOptions {
   /** Data directory; `RAPPORT_DATA_DIR` wins, then this, then the XDG data dir. */
@@ -44,6 +47,16 @@ export interface CoreOptions {
   extensions?: ExtensionOptions;
   /** Delivery timing of notifications (tests shorten the backoff). */
   notifications?: NotificationOptions;
+  /**
+   * `owner` (default) takes the data folder's lock and fails with ALREADY_RUNNING when another live
+   * process holds it; `reader` opens the database read-only beside that owner: no recovery, no
+   * migration, no schedule, no browser.
+   */
+  access?: 'owner' | 'reader';
+  /** Who the lock names as its holder, for the message another process shows. */
+  lockRole?: LockRole;
+  /** The Electron user-data folder of earlier versions: a database found there is moved in once, with a backup. */
+  legacyDataDir?: string;
 }
 
 /** Checks the schema cannot make alone: cron expressions must parse. */
@@ -63,6 +76,8 @@ export interface ServeOptions {
 
 export interface Core {
   ctx: CoreContext;
+  /** The data folder's lock, held until `stop()`; null for a reader. */
+  dataLock: DataLock | null;
   extensions: Extensions;
   notifications: NotificationService;
   api: Handlers;
@@ -98,13 +113,35 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   ensureDirs(paths);
   const version = readPackageVersion();
 
-  const database = openDatabase(paths.database, { backupDir: paths.backups, now, nativeBinding: options.sqliteBinding });
+  const reader = options.access === 'reader';
+  let dataLock: DataLock | null = null;
+  let readerOf: RapportError | undefined;
+  if (reader) {
+    const holder = liveHolder(paths.dataDir);
+    readerOf = holder
+      ? alreadyRunningError(paths.dataDir, holder, 'Opening the browser')
+      : new RapportError('ALREADY_RUNNING', 'This command only reads the data folder; it cannot open the browser.');
+  } else {
+    const attempt = tryAcquireDataLock(paths.dataDir, options.lockRole ?? 'cli', now());
+    if (!attempt.acquired) throw alreadyRunningError(paths.dataDir, attempt.holder);
+    dataLock = attempt.lock;
+  }
+
+  let database: ReturnType<typeof openDatabase>;
+  try {
+    if (options.legacyDataDir && dataLock) adoptLegacyDataDir(options.legacyDataDir, paths, now());
+    database = openDatabase(paths.database, { backupDir: paths.backups, now, readonly: reader, nativeBinding: options.sqliteBinding });
+  } catch (e) {
+    dataLock?.release();
+    throw e;
+  }
   const store = createStore(database, now);
   let settings: SettingsService;
   try {
     settings = new SettingsService(store.settings, env, [scheduleIssues]);
   } catch (e) {
     database.close();
+    dataLock?.release();
     throw e;
   }
   const logs = new LogFeed();
@@ -128,6 +165,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     metrics,
     logger: logger.child({ component: 'limits' }),
     accountConnectedAt,
+    readOnly: reader,
   });
 
   const ctx: CoreContext = {
@@ -144,9 +182,10 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     clock,
     rng: options.rng ?? seededRng(Number(env.RAPPORT_SEED ?? Date.now() % 2 ** 31)),
     sleep: options.sleep ?? realSleep,
+    readOnly: reader,
   };
 
-  const extensions = await createExtensions(ctx, options.extensions);
+  const extensions = await createExtensions(ctx, { ...options.extensions, readerOf });
   const notifications = new NotificationService(
     ctx,
     options.notifications,
@@ -166,12 +205,27 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   extensions.runner.onFinished((run) => notifications.onRunFinished(run));
   notifications.start({ dailySummary: options.extensions?.schedule ?? false });
 
-  extensions.runner.onFinished(() => {
-    call('status.get', {}).then(
-      (status) => events.emit('status.changed', status),
-      (e: unknown) => logger.warn({ err: e }, 'status after run could not be computed'),
-    );
-  });
+  // status.changed on every change: runs (start, progress, waits, end), the account and pause state
+  // (app_state), saved settings (which also move the schedule) and quota spending.
+  const publisher = new StatusPublisher(() => call('status.get', {}), (status) => events.emit('status.changed', status), logger);
+  const poke = () => publisher.poke();
+  const unsubscribe = [
+    events.on('run.progress', poke),
+    events.on('run.finished', poke),
+    store.appState.onChange(poke),
+    settings.onChange(poke),
+  ];
+  const acquire = quotas.acquire.bind(quotas);
+  const release = quotas.release.bind(quotas);
+  quotas.acquire = async (quota, n) => {
+    const grant = await acquire(quota, n);
+    poke();
+    return grant;
+  };
+  quotas.release = async (quota, n) => {
+    await release(quota, n);
+    poke();
+  };
 
   const servers: RunningServer[] = [];
   let stopped = false;
@@ -196,6 +250,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
 
   const core: Core = {
     ctx,
+    dataLock,
     extensions,
     notifications,
     api,
@@ -216,16 +271,22 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
         ready: () => readiness(ctx),
       });
       servers.push(server);
+      // Where another rapport command finds this process to hand its work over (the token is in api-token).
+      if (dataLock) writeHostInfo(paths.dataDir, { pid: process.pid, port: server.port, host: server.host, startedAt: now().toISOString() });
       return server;
     },
     async stop() {
       if (stopped) return;
       stopped = true;
+      unsubscribe.forEach((off) => off());
       await extensions.stop();
       await notifications.stop();
+      await publisher.stop();
       for (const server of servers) await server.close();
+      if (dataLock && servers.length) removeHostInfo(paths.dataDir, process.pid);
       await quotas.close();
       database.close();
+      dataLock?.release();
       logger.flush?.();
     },
   };

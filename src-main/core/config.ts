@@ -17,7 +17,7 @@ export interface Paths {
   secrets: string;
 }
 
-/** `RAPPORT_DATA_DIR`, else the caller's choice (Electron's userData), else the XDG data dir. */
+/** `RAPPORT_DATA_DIR`, else the caller's choice (`--data-dir`, tests), else the XDG data dir — the app, `serve` and the CLI share it. */
 export function resolveDataDir(env: Record<string, string | undefined>, preferred?: string): string {
   if (env.RAPPORT_DATA_DIR) return env.RAPPORT_DATA_DIR;
   if (preferred) return preferred;

@@ -31,6 +31,8 @@ export interface CoreContext {
   clock: Clock;
   rng: Rng;
   sleep: Sleep;
+  /** Another process owns the data folder; this core only reads it. */
+  readOnly?: boolean;
 }
 
 export type PartialHandlers = Partial<Handlers>;

@@ -4,6 +4,8 @@ import { browserHandlers } from './browser/handlers.js';
 import type { CampaignDeps } from './campaigns/deps.js';
 import { CampaignRunner, type RunKind } from './campaigns/runner.js';
 import type { CoreContext, PartialHandlers } from './context.js';
+import type { RapportError } from '../../src-shared/errors.js';
+import { refusingEngine } from './browser/refusing-engine.js';
 import { Scheduler } from './schedule/scheduler.js';
 
 /** Services built on top of the base context: the browser engine, campaigns, the schedule. */
@@ -25,6 +27,11 @@ export interface ExtensionOptions {
   browser?: BrowserEngineOptions;
   /** Start the schedule's timers (the app does; tests and one-shot CLI commands do not). */
   schedule?: boolean;
+  /**
+   * Set when another process owns the data folder: no recovery, no schedule, and anything that
+   * would open the browser fails with this error instead.
+   */
+  readerOf?: RapportError;
 }
 
 /** Hours of pause after a restriction (SPEC §4); a checkpoint pauses until the user resumes. */
@@ -49,6 +56,8 @@ function onDemand<T>(load: () => Promise<T>): () => Promise<T> {
 export async function createExtensions(ctx: CoreContext, options: ExtensionOptions = {}): Promise<Extensions> {
   let loadedEngine: BrowserEngine | null = null;
   const engine = onDemand(async () => {
+    // A reader beside the folder's owner never starts a browser.
+    if (options.readerOf) return refusingEngine(ctx, options.readerOf);
     const { createBrowserEngine } = await import('./browser/engine.js');
     loadedEngine = createBrowserEngine(ctx, options.browser);
     return loadedEngine;
@@ -56,7 +65,8 @@ export async function createExtensions(ctx: CoreContext, options: ExtensionOptio
   const birthday = onDemand(() => import('./campaigns/birthday.js'));
   const sourcing = onDemand(() => import('./campaigns/sourcing.js'));
   const runner = new CampaignRunner(ctx);
-  runner.recoverInterrupted();
+  // Only the folder's owner may decide that a run left `running` is over.
+  if (!options.readerOf) runner.recoverInterrupted();
   const deps = async (): Promise<CampaignDeps> => ({ ctx, engine: await engine(), runner });
 
   const trigger = async (kind: RunKind) => {
@@ -71,12 +81,17 @@ export async function createExtensions(ctx: CoreContext, options: ExtensionOptio
   // A guard stop pauses the schedule: the user must clear a checkpoint; a restriction waits a day.
   runner.onFinished((run) => {
     if (run.errorCode === 'LINKEDIN_CHECKPOINT' || run.errorCode === 'SESSION_EXPIRED') {
-      scheduler.pauseFor(null, run.errorCode === 'LINKEDIN_CHECKPOINT' ? 'Paused: LinkedIn asks for a security check — action needed.' : 'Paused: reconnect your LinkedIn account.');
+      const checkpoint = run.errorCode === 'LINKEDIN_CHECKPOINT';
+      scheduler.pauseFor(
+        null,
+        checkpoint ? 'Paused: LinkedIn asks for a security check — action needed.' : 'Paused: reconnect your LinkedIn account.',
+        checkpoint ? 'checkpoint' : 'session',
+      );
     } else if (run.errorCode === 'LINKEDIN_RESTRICTED') {
-      scheduler.pauseFor(RESTRICTION_PAUSE_HOURS, 'Paused for 24 h: LinkedIn showed a restriction or limit.');
+      scheduler.pauseFor(RESTRICTION_PAUSE_HOURS, 'Paused for 24 h: LinkedIn showed a restriction or limit.', 'restriction');
     }
   });
-  if (options.schedule) scheduler.start();
+  if (options.schedule && !options.readerOf) scheduler.start();
 
   const handlers: PartialHandlers = {
     ...browserHandlers(ctx, engine),
@@ -85,7 +100,7 @@ export async function createExtensions(ctx: CoreContext, options: ExtensionOptio
     'runs.stop': async ({ id }) => runner.stop(id),
     'plan.birthday': async () => (await birthday()).planBirthday(await deps(), new AbortController().signal),
     'schedule.get': async () => scheduler.view(),
-    'schedule.pause': async ({ hours }) => scheduler.pauseFor(hours ?? null, 'Paused by you.'),
+    'schedule.pause': async ({ hours }) => scheduler.pauseFor(hours ?? null, 'Paused by you.', 'user'),
     'schedule.resume': async () => scheduler.resume(),
   };
 

@@ -11,7 +11,8 @@ export function coreHandlers(ctx: CoreContext, ext: Extensions): PartialHandlers
     'status.get': async () => {
       const quotas = await ctx.quotas.usage();
       const account = accountStatusFrom(ctx);
-      const currentRun = ext.currentRun();
+      // A read-only core runs nothing itself: the owner's run is the one its database says is running.
+      const currentRun = ext.currentRun() ?? (ctx.readOnly ? store.runs.latestRunning() : null);
       const lastRun = store.runs.latest();
       const schedule = ext.scheduler.view();
       // "Today" is the user's calendar day, not UTC's: a run at 00:30 in Paris is still today there.
@@ -29,10 +30,11 @@ export function coreHandlers(ctx: CoreContext, ext: Extensions): PartialHandlers
         lastRun,
         account,
         quotas,
-        paused: schedule.paused ? { until: schedule.pausedUntil, reason: schedule.pauseReason } : null,
+        paused: schedule.paused ? { until: schedule.pausedUntil, reason: schedule.pauseReason, cause: schedule.pauseCause } : null,
         birthdayEnabled: settings.get().birthday.enabled,
         nextScheduledRun: schedule.jobs.find((j) => j.kind === 'birthday')?.nextRunAt ?? null,
         birthdayDoneToday,
+        timeZone: tz,
       });
       return {
         version: ctx.version,

@@ -1,4 +1,5 @@
-import type { AccountStatus, QuotaUsage, Run, Status, StatusReason } from '../../src-shared/domain.js';
+import type { AccountStatus, ExhaustedQuota, QuotaUsage, Run, Status, StatusReason } from '../../src-shared/domain.js';
+import { statusSentence, type PauseCause, type StatusParams, type StatusReasonCode } from '../../src-shared/status-text.js';
 import type { CoreContext } from './context.js';
 
 export interface StatusInputs {
@@ -9,98 +10,77 @@ export interface StatusInputs {
   lastRun: Run | null;
   account: AccountStatus;
   quotas: QuotaUsage[];
-  paused: { until: string | null; reason: string | null } | null;
+  paused: { until: string | null; reason: string | null; cause?: PauseCause | null } | null;
   birthdayEnabled: boolean;
   nextScheduledRun: string | null;
   birthdayDoneToday: boolean;
+  /** The user's zone, for times inside sentences (a quota's reset). */
+  timeZone?: string;
 }
 
-function reason(code: string, en: string, fr: string): StatusReason {
-  return { code, en, fr };
+export type ComputedStatus = Pick<Status, 'state' | 'reason' | 'until' | 'action'> & { exhaustedQuotas: ExhaustedQuota[] };
+
+/** A reason code with its parameters, and the sentence for it in both languages. */
+export function reasonOf(code: StatusReasonCode, params: StatusParams = {}, timeZone?: string): StatusReason {
+  return {
+    code,
+    params,
+    en: statusSentence({ code, params }, 'en', { timeZone }),
+    fr: statusSentence({ code, params }, 'fr', { timeZone }),
+  };
 }
 
-/** One state for the whole app, with the sentence the status bar, tray and CLI all show. */
-export function computeStatus(i: StatusInputs): Pick<Status, 'state' | 'reason' | 'until' | 'action'> {
+/** Quotas with nothing left; when both windows are spent, the week (which reopens later) is the one named. */
+export function exhaustedQuotas(quotas: QuotaUsage[]): ExhaustedQuota[] {
+  const out: ExhaustedQuota[] = [];
+  for (const q of quotas) {
+    const spent = (w: QuotaUsage['day']) => w.limit > 0 && w.used >= w.limit;
+    if (spent(q.week)) out.push({ quota: q.quota, window: 'week', resetsAt: q.week.resetsAt });
+    else if (spent(q.day)) out.push({ quota: q.quota, window: 'day', resetsAt: q.day.resetsAt });
+  }
+  return out.sort((a, b) => b.resetsAt.localeCompare(a.resetsAt));
+}
+
+/** One state for the whole app, with the reason (code, params, sentences) the status bar, tray and CLI all show. */
+export function computeStatus(i: StatusInputs): ComputedStatus {
+  const exhausted = exhaustedQuotas(i.quotas);
+  const reason = (code: StatusReasonCode, params: StatusParams = {}) => reasonOf(code, params, i.timeZone);
+  const result = (s: Omit<ComputedStatus, 'exhaustedQuotas'>): ComputedStatus => ({ ...s, exhaustedQuotas: exhausted });
   if (i.currentRun && i.currentWait) {
     const seconds = Math.max(1, Math.round((new Date(i.currentWait.until).getTime() - i.now.getTime()) / 1000));
-    return {
-      state: 'waiting',
-      reason: reason(
-        'PACING',
-        `Waiting about ${seconds} s before the next action (human pacing).`,
-        `Attente d'environ ${seconds} s avant la prochaine action (rythme humain).`,
-      ),
-      until: i.currentWait.until,
-      action: 'runs.stop',
-    };
+    return result({ state: 'waiting', reason: reason('PACING', { seconds }), until: i.currentWait.until, action: 'runs.stop' });
   }
   if (i.currentRun) {
-    const what = i.currentRun.kind === 'birthday' ? 'birthday' : 'sourcing';
-    return {
-      state: 'running',
-      reason: reason('RUNNING', `A ${what} run is in progress.`, `Une campagne (${what}) est en cours.`),
-      until: null,
-      action: 'runs.stop',
-    };
+    return result({ state: 'running', reason: reason('RUNNING', { kind: i.currentRun.kind }), until: null, action: 'runs.stop' });
   }
   if (i.account.state === 'checkpoint') {
-    return {
-      state: 'needs-you',
-      reason: reason(
-        'LINKEDIN_CHECKPOINT',
-        'LinkedIn asks for a security check: open the browser and clear it yourself.',
-        'LinkedIn demande une vérification de sécurité : ouvrez le navigateur et validez-la vous-même.',
-      ),
-      until: null,
-      action: 'account.connect',
-    };
+    return result({ state: 'needs-you', reason: reason('LINKEDIN_CHECKPOINT'), until: null, action: 'account.connect' });
   }
   if (i.account.state === 'expired' || i.account.state === 'not-connected') {
-    const expired = i.account.state === 'expired';
-    return {
-      state: 'needs-you',
-      reason: expired
-        ? reason('SESSION_EXPIRED', 'The LinkedIn session expired: reconnect your account.', 'La session LinkedIn a expiré : reconnectez votre compte.')
-        : reason('NOT_CONNECTED', 'Connect your LinkedIn account to start.', 'Connectez votre compte LinkedIn pour commencer.'),
-      until: null,
-      action: 'account.connect',
-    };
+    const code = i.account.state === 'expired' ? 'SESSION_EXPIRED' : 'NOT_CONNECTED';
+    return result({ state: 'needs-you', reason: reason(code), until: null, action: 'account.connect' });
   }
   if (i.paused) {
-    return {
-      state: 'paused',
-      reason: reason(
-        'PAUSED',
-        i.paused.reason ?? 'Scheduled runs are paused.',
-        i.paused.reason ?? 'Les exécutions planifiées sont en pause.',
-      ),
-      until: i.paused.until,
-      action: 'schedule.resume',
-    };
+    const params: StatusParams = { cause: i.paused.cause ?? 'other' };
+    if (i.paused.until) params.until = i.paused.until;
+    return result({ state: 'paused', reason: reason('PAUSED', params), until: i.paused.until, action: 'schedule.resume' });
   }
-  const messages = i.quotas.find((q) => q.quota === 'messages');
-  if (i.birthdayDoneToday || (messages && messages.day.used >= messages.day.limit)) {
-    return {
-      state: 'done-today',
-      reason: reason('DONE_TODAY', "Today's birthday wishes are done.", "Les vœux d'anniversaire du jour sont faits."),
-      until: messages?.day.resetsAt ?? null,
-      action: null,
-    };
+  if (i.account.state === 'restricted') {
+    return result({ state: 'needs-you', reason: reason('LINKEDIN_RESTRICTED'), until: null, action: null });
+  }
+  const messagesSpent = exhausted.find((e) => e.quota === 'messages');
+  if (messagesSpent && (!i.birthdayDoneToday || messagesSpent.window === 'week')) {
+    const { quota, window, resetsAt } = messagesSpent;
+    return result({ state: 'done-today', reason: reason('QUOTA_EXHAUSTED', { quota, window, resetsAt }), until: resetsAt, action: null });
+  }
+  if (i.birthdayDoneToday) {
+    const messages = i.quotas.find((q) => q.quota === 'messages');
+    return result({ state: 'done-today', reason: reason('DONE_TODAY'), until: messages?.day.resetsAt ?? null, action: null });
   }
   if (i.birthdayEnabled && i.nextScheduledRun) {
-    return {
-      state: 'scheduled',
-      reason: reason('SCHEDULED', 'The next birthday run is scheduled.', 'La prochaine campagne anniversaire est planifiée.'),
-      until: i.nextScheduledRun,
-      action: null,
-    };
+    return result({ state: 'scheduled', reason: reason('SCHEDULED', { at: i.nextScheduledRun }), until: i.nextScheduledRun, action: null });
   }
-  return {
-    state: 'off',
-    reason: reason('OFF', 'No run is scheduled. Start one by hand or set a schedule.', "Aucune exécution n'est planifiée. Lancez-en une ou définissez un planning."),
-    until: null,
-    action: 'campaigns.birthday.run',
-  };
+  return result({ state: 'off', reason: reason('OFF'), until: null, action: 'campaigns.birthday.run' });
 }
 
 export function accountStatusFrom(ctx: CoreContext): AccountStatus {

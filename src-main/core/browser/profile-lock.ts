@@ -5,6 +5,8 @@ import { RapportError } from '../../../src-shared/errors.js';
 import { executableOf, groupMembers, killGroup, parentOf, processesWithArg, processGroupOf } from './process-tree.js';
 
 const LOCK_FILES = ['SingletonLock', 'SingletonCookie', 'SingletonSocket'];
+/** Executables a live Rapport process runs as. */
+export const RAPPORT_EXECUTABLE = /(^|\/)(node(js)?|electron|rapport)$/i;
 
 /**
  * When Rapport itself was killed (power cut, SIGKILL), the browser it had started can outlive it and
@@ -15,12 +17,13 @@ const LOCK_FILES = ['SingletonLock', 'SingletonCookie', 'SingletonSocket'];
 export async function releaseStaleProfile(profileDir: string, logger: Logger): Promise<void> {
   const owners = processesWithArg(`--user-data-dir=${profileDir}`);
   if (owners.length === 0) return;
-  // The browser's main process is the group leader; if the Node process that launched it still lives,
-  // another Rapport process (e.g. the CLI beside the server) is using the profile right now.
+  // The browser's main process is the group leader; if the Rapport process that launched it (Node for
+  // the CLI and headless host, Electron or the packaged `rapport` binary for the app) still lives, it
+  // is using the profile right now and is never killed. An orphan was re-parented to init/a subreaper.
   const leaders = owners.filter((pid) => processGroupOf(pid) === pid);
   const liveLauncher = leaders.find((pid) => {
     const parent = parentOf(pid);
-    return parent !== null && parent > 1 && /(^|\/)node(js)?$/.test(executableOf(parent));
+    return parent !== null && parent > 1 && RAPPORT_EXECUTABLE.test(executableOf(parent));
   });
   if (liveLauncher !== undefined) {
     throw new RapportError('RUN_IN_PROGRESS', 'Another Rapport process is using the browser right now; wait for it to finish.', {

@@ -26,6 +26,8 @@ export interface DecisionInputs {
   settings: Settings;
   contactOf: (card: BirthdayCard) => Contact | null;
   interactionsOf: (contactId: number) => Interaction[];
+  /** Birthday dedupe keys kept from an erased contact with this profile (a tombstone), if any. */
+  erasedKeysOf: (card: BirthdayCard) => Set<string>;
 }
 
 /** The birthday this card is about, as a calendar date, from today's date and how late it is. */
@@ -78,7 +80,8 @@ export function decideBirthdays(inputs: DecisionInputs): BirthdayDecision[] {
     if (contact?.status === 'blocked') return { ...base, action: 'skip', reason: 'blocked' };
     if (contact?.status === 'ignored') return { ...base, action: 'skip', reason: 'ignored' };
     const history = contact ? inputs.interactionsOf(contact.id).filter((i) => i.type === 'birthday_message') : [];
-    if (history.some((i) => i.dedupeKey === dedupeKey && WISHED.includes(i.status))) {
+    const wished = history.some((i) => i.dedupeKey === dedupeKey && WISHED.includes(i.status));
+    if (wished || inputs.erasedKeysOf(card).has(dedupeKey)) {
       return { ...base, action: 'skip', reason: 'already_wished' };
     }
     if (daysLate > 0 && !settings.birthday.includeBelated) return { ...base, action: 'skip', reason: 'belated_off' };

@@ -52,6 +52,7 @@ function decide(ctx: CoreContext, cards: BirthdayCard[]): BirthdayDecision[] {
     settings: ctx.settings.get(),
     contactOf: (card) => ctx.store.contacts.getByProfileUrl(card.profileUrl),
     interactionsOf: (id) => ctx.store.interactions.forContact(id, 'birthday_message'),
+    erasedKeysOf: (card) => ctx.store.tombstones.keysFor(card.profileUrl, 'birthday_message'),
   });
 }
 

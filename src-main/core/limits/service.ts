@@ -167,7 +167,7 @@ class DefaultQuotaService implements QuotaService {
       const entries = plan.windows
         .map((w) => ({ windowKey: w.key, used: this.ledger.consumed(plan.quota, w.start.toISOString(), w.end.toISOString()) }))
         .filter((e) => e.used > 0);
-      if (entries.length > 0) this.ledger.raise(plan.quota, entries, iso);
+      if (entries.length > 0 && !this.deps.readOnly) this.ledger.raise(plan.quota, entries, iso);
     } catch (e) {
       throw persistError(e);
     }

@@ -36,4 +36,6 @@ export interface QuotaDeps {
   logger: Logger;
   /** When the LinkedIn account was connected, for the warm-up ramp; null when unknown. */
   accountConnectedAt: () => Date | null;
+  /** Another process owns the data folder: read counts, never write the ledger. */
+  readOnly?: boolean;
 }

@@ -1,18 +1,22 @@
 import { Cron } from 'croner';
 import type { RunKind } from '../campaigns/runner.js';
 import type { CoreContext } from '../context.js';
+import type { PauseCause } from '../../../src-shared/status-text.js';
 import { accountStatusFrom } from '../status.js';
 
 export interface PauseState {
   /** ISO time the pause ends, or null for "until resumed". */
   until: string | null;
   reason: string;
+  /** Why, as a code the status renders in the user's language (older pauses have none). */
+  cause?: PauseCause;
 }
 
 export interface ScheduleView {
   paused: boolean;
   pausedUntil: string | null;
   pauseReason: string | null;
+  pauseCause?: PauseCause | null;
   jobs: { kind: RunKind; expression: string | null; nextRunAt: string | null }[];
 }
 
@@ -79,7 +83,8 @@ export class Scheduler {
     const state = this.ctx.store.appState.get<PauseState>(PAUSE_KEY);
     if (!state) return null;
     if (state.until && new Date(state.until) <= this.ctx.clock.now()) {
-      this.ctx.store.appState.delete(PAUSE_KEY);
+      // Only the folder's owner tidies up; a read-only core just sees the pause as over.
+      if (!this.ctx.readOnly) this.ctx.store.appState.delete(PAUSE_KEY);
       return null;
     }
     return state;
@@ -95,12 +100,12 @@ export class Scheduler {
       const next = enabled ? nextRunOf(expression, settings.timeZone, pause?.until ? new Date(pause.until) : now) : null;
       return { kind, expression, nextRunAt: pause && !pause.until ? null : (next?.toISOString() ?? null) };
     });
-    return { paused: pause !== null, pausedUntil: pause?.until ?? null, pauseReason: pause?.reason ?? null, jobs };
+    return { paused: pause !== null, pausedUntil: pause?.until ?? null, pauseReason: pause?.reason ?? null, pauseCause: pause ? (pause.cause ?? 'other') : null, jobs };
   }
 
-  pauseFor(hours: number | null, reason: string): ScheduleView {
+  pauseFor(hours: number | null, reason: string, cause: PauseCause = 'other'): ScheduleView {
     const until = hours === null ? null : new Date(this.ctx.clock.now().getTime() + hours * 3_600_000).toISOString();
-    this.ctx.store.appState.set(PAUSE_KEY, { until, reason } satisfies PauseState);
+    this.ctx.store.appState.set(PAUSE_KEY, { until, reason, cause } satisfies PauseState);
     this.ctx.logger.info({ until, reason }, 'schedule paused');
     this.arm();
     return this.view();

@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, gte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Contact } from '../../../src-shared/domain.js';
 import type { ContactsQuery } from '../../../src-shared/contract.js';
 import { RapportError } from '../../../src-shared/errors.js';
 import type { Db } from './db.js';
-import { contacts } from './schema.js';
+import { contacts, interactions } from './schema.js';
+import { TombstonesRepository } from './tombstones-repo.js';
 
 export interface ContactUpsert {
   profileUrl: string;
@@ -90,10 +91,21 @@ export class ContactsRepository {
     return this.db.update(contacts).set(set).where(eq(contacts.id, id)).returning().get() as Contact;
   }
 
-  /** Erases the contact; its interactions go with it (ON DELETE CASCADE). */
+  /**
+   * Erases the contact; its interactions go with it (ON DELETE CASCADE). The dedupe keys of what was
+   * sent (or may have been: pending) stay behind as a tombstone, in the same transaction.
+   */
   erase(id: number): void {
-    this.mustGet(id);
-    this.db.delete(contacts).where(eq(contacts.id, id)).run();
+    this.db.transaction((tx) => {
+      const contact = this.mustGet(id);
+      const used = tx
+        .select({ type: interactions.type, dedupeKey: interactions.dedupeKey })
+        .from(interactions)
+        .where(and(eq(interactions.contactId, id), inArray(interactions.status, ['sent', 'pending'])))
+        .all();
+      new TombstonesRepository(tx, this.now).record(contact.profileUrl, used);
+      tx.delete(contacts).where(eq(contacts.id, id)).run();
+    });
   }
 
   list(query: ContactsQuery): Page<Contact> {

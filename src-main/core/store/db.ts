@@ -29,6 +29,11 @@ export interface OpenDatabaseOptions {
    * keeps its own build in node_modules.
    */
   nativeBinding?: string;
+  /**
+   * Another process owns the folder: read without writing anything (no WAL switch, no migration).
+   * A pending migration is refused, since only the owner may apply it.
+   */
+  readonly?: boolean;
 }
 
 export const DEFAULT_MIGRATIONS_FOLDER = join(appRoot(), 'src-main', 'core', 'store', 'migrations');
@@ -91,6 +96,27 @@ function timestampForFile(d: Date): string {
   return d.toISOString().replace(/[:.]/g, '-');
 }
 
+function openReadOnly(file: string, sqlite: Database.Database, migrationsFolder: string): OpenedDatabase {
+  const pending = pendingMigrations(sqlite, migrationsFolder);
+  if (pending.length > 0) {
+    throw new RapportError(
+      'DATABASE_UNAVAILABLE',
+      `The database ${file} is from another version of Rapport and the process using it has not updated it yet; try again once it has.`,
+      { path: file, pending: pending.map((p) => p.tag) },
+    );
+  }
+  return {
+    path: file,
+    sqlite,
+    db: drizzle(sqlite, { schema }),
+    backupPath: null,
+    appliedMigrations: 0,
+    close: () => {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}
+
 /**
  * Opens (creating if needed) the store: integrity check first, then WAL, foreign keys, busy timeout,
  * and pending migrations after a backup copy of the file. A corrupt file is refused and never modified.
@@ -103,12 +129,14 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): O
 
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+    sqlite = options.readonly ? new Database(file, { ...native, readonly: true, fileMustExist: true }) : new Database(file, native);
   } catch (e) {
     throw new RapportError('DATABASE_UNAVAILABLE', `Cannot open the database ${file}: ${(e as Error).message}`, { path: file });
   }
   try {
     sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    if (options.readonly) return openReadOnly(file, sqlite, migrationsFolder);
     const check = sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
       throw new RapportError(

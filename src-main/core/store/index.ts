@@ -4,6 +4,7 @@ import { InteractionsRepository } from './interactions-repo.js';
 import { KeyValueRepository } from './key-value-repo.js';
 import { OutboxRepository } from './outbox-repo.js';
 import { RunsRepository } from './runs-repo.js';
+import { TombstonesRepository } from './tombstones-repo.js';
 import { appState, settings } from './schema.js';
 
 export interface Store {
@@ -14,6 +15,7 @@ export interface Store {
   settings: KeyValueRepository;
   appState: KeyValueRepository;
   outbox: OutboxRepository;
+  tombstones: TombstonesRepository;
 }
 
 export function createStore(database: OpenedDatabase, now: () => Date): Store {
@@ -25,5 +27,6 @@ export function createStore(database: OpenedDatabase, now: () => Date): Store {
     settings: new KeyValueRepository(database.db, settings, now),
     appState: new KeyValueRepository(database.db, appState, now),
     outbox: new OutboxRepository(database.db, now),
+    tombstones: new TombstonesRepository(database.db, now),
   };
 }

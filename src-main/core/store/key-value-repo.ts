@@ -6,11 +6,23 @@ type KeyValueTable = typeof settings | typeof appState;
 
 /** JSON values by key; used for the settings sections and for small app state. */
 export class KeyValueRepository {
+  private readonly listeners = new Set<(key: string) => void>();
+
   constructor(
     private readonly db: Db,
     private readonly table: KeyValueTable,
     private readonly now: () => Date,
   ) {}
+
+  /** Called after each write or delete, with the key (the status follows the account and pause keys). */
+  onChange(listener: (key: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(keys: string[]): void {
+    for (const key of keys) for (const listener of this.listeners) listener(key);
+  }
 
   get<T>(key: string): T | undefined {
     const row = this.db.select().from(this.table).where(eq(this.table.key, key)).get();
@@ -28,6 +40,7 @@ export class KeyValueRepository {
       .values({ key, value, updatedAt })
       .onConflictDoUpdate({ target: this.table.key, set: { value, updatedAt } })
       .run();
+    this.changed([key]);
   }
 
   /** Replaces several keys in one transaction: either all are written or none. */
@@ -38,9 +51,11 @@ export class KeyValueRepository {
         tx.insert(this.table).values({ key, value, updatedAt }).onConflictDoUpdate({ target: this.table.key, set: { value, updatedAt } }).run();
       }
     });
+    this.changed(Object.keys(values));
   }
 
   delete(key: string): void {
     this.db.delete(this.table).where(eq(this.table.key, key)).run();
+    this.changed([key]);
   }
 }

@@ -83,6 +83,15 @@ export class RunsRepository {
     return { items, total, page, pageSize };
   }
 
+  /** The newest run marked `running` (another process's run, seen by a read-only core). */
+  latestRunning(): Run | null {
+    return (
+      (this.db.select().from(campaignRuns).where(eq(campaignRuns.status, 'running')).orderBy(desc(campaignRuns.id)).limit(1).get() as
+        | Run
+        | undefined) ?? null
+    );
+  }
+
   /** A run still `running` when the app starts was cut short by a crash or a kill. */
   markRunningInterrupted(): Run[] {
     return this.db

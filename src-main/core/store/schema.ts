@@ -149,3 +149,18 @@ export const notificationsOutbox = sqliteTable(
     index('notifications_outbox_created_idx').on(t.createdAt),
   ],
 );
+
+/**
+ * What survives erasing a contact: only the facts that stop a second wish. The person is a SHA-256 of
+ * the normalised profile URL (never the URL or name), with each dedupe key already used for them.
+ */
+export const eraseTombstones = sqliteTable(
+  'erase_tombstones',
+  {
+    profileHash: text('profile_hash').notNull(),
+    type: text('type', { enum: ['birthday_message', 'profile_visit'] }).notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    erasedAt: text('erased_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.profileHash, t.type, t.dedupeKey] })],
+);

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runSourcingCli } from '../../../src-main/cli/run-sourcing.js';
 import type { CliIo } from '../../../src-main/cli/types.js';
+import { localCli, type CliCore } from '../../../src-main/cli/with-core.js';
 import { startSimulator, type Simulator } from '../../fixtures/linkedin-sim/index.js';
 import { campaignCore, type CampaignCore } from '../../helpers/campaign-core.js';
 import { expectedMatches, SEARCH, simPeople } from './people.js';
@@ -26,7 +27,7 @@ describe('rapport run sourcing', { timeout: E2E_TIMEOUT_MS }, () => {
     sim = await startSimulator({ variant: 'modern', locale: 'en', people, birthdays: [], searchPageSize: 3 });
     cc = await campaignCore(sim.url, { RAPPORT_LIMITS_VISITS_PER_DAY: '50', RAPPORT_LIMITS_VISITS_PER_WEEK: '200' });
     await cc.core.call('settings.update', { sourcing: { searches: [{ ...SEARCH, maxPages: 5 }] } });
-    const open = (fn: (core: typeof cc.core) => Promise<number>) => fn(cc.core);
+    const open = (fn: (core: CliCore) => Promise<number>) => fn(localCli(cc.core));
     const expected = ids(expectedMatches(people));
 
     const io = captureIo();
@@ -57,9 +58,9 @@ describe('rapport run sourcing', { timeout: E2E_TIMEOUT_MS }, () => {
     sim = await startSimulator({ people: simPeople('en'), birthdays: [] });
     cc = await campaignCore(sim.url);
     const io = captureIo();
-    await expect(runSourcingCli(['--search', 'Nope'], io, (fn) => fn(cc.core))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(runSourcingCli(['--search', 'Nope'], io, (fn) => fn(localCli(cc.core)))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await cc.core.call('account.disconnect', {});
-    const code = await runSourcingCli(['--keywords', 'kotlin'], io, (fn) => fn(cc.core));
+    const code = await runSourcingCli(['--keywords', 'kotlin'], io, (fn) => fn(localCli(cc.core)));
     expect(code).toBe(1);
     expect(io.lines.join('\n')).toMatch(/NOT_CONNECTED/);
   });
