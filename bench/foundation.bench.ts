@@ -47,7 +47,7 @@ async function coldStart(): Promise<{ ms: number; rssMb: number }> {
   const started = performance.now();
   // Plain node with the tsx loader: the same process `npm start` ends up running, without npm's own start-up.
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src-main/cli.ts'), 'serve', '--port', String(port)], {
-    env: { ...process.env, RAPPORT_DATA_DIR: dataDir, RAPPORT_API_KEY: 'bench-token-0123456789' },
+    env: { ...process.env, RAPPORT_DATA_DIR: dataDir, RAPPORT_API_KEY: 'bench-token-0123456789abcdef' },
     stdio: 'ignore',
   });
   try {

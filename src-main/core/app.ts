@@ -186,32 +186,54 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   return core;
 }
 
+/** A readiness check's outcome as a stable code: /ready is public, so raw error text stays in the log. */
+export interface ReadinessCheck {
+  ok: boolean;
+  code: string;
+}
+
 export interface ReadinessReport {
   ok: boolean;
-  checks: Record<string, { ok: boolean; detail: string }>;
+  checks: Record<'database' | 'quotaStore' | 'migrations', ReadinessCheck>;
+}
+
+function quotaStoreCode(detail: string): string {
+  if (detail === 'redis') return 'REDIS';
+  if (detail === 'memory') return 'MEMORY';
+  if (detail.startsWith('memory-fallback')) return 'REDIS_UNREACHABLE_MEMORY_FALLBACK';
+  return 'LEDGER_UNAVAILABLE';
 }
 
 /** /ready: the DB answers, the quota store answers (or the fallback says so), no migration pending. */
 export async function readiness(ctx: CoreContext): Promise<ReadinessReport> {
-  const checks: ReadinessReport['checks'] = {};
+  const failed = (check: string, e: unknown): ReadinessCheck => {
+    ctx.logger.warn({ err: e, check }, 'readiness check failed');
+    return { ok: false, code: check === 'database' ? 'DATABASE_UNAVAILABLE' : 'CHECK_FAILED' };
+  };
+  let database: ReadinessCheck;
   try {
     ctx.store.database.sqlite.prepare('select 1').get();
-    checks.database = { ok: true, detail: 'ok' };
+    database = { ok: true, code: 'OK' };
   } catch (e) {
-    checks.database = { ok: false, detail: (e as Error).message };
+    database = failed('database', e);
   }
+  let quotaStore: ReadinessCheck;
   try {
-    checks.quotaStore = await ctx.quotas.check();
+    const result = await ctx.quotas.check();
+    if (!result.ok) ctx.logger.warn({ detail: result.detail }, 'quota store not ready');
+    quotaStore = { ok: result.ok, code: quotaStoreCode(result.detail) };
   } catch (e) {
-    checks.quotaStore = { ok: false, detail: (e as Error).message };
+    quotaStore = failed('quotaStore', e);
   }
+  let migrations: ReadinessCheck;
   try {
-    const pending = checks.database.ok ? pendingMigrations(ctx.store.database.sqlite) : [];
-    checks.migrations = pending.length
-      ? { ok: false, detail: `${pending.length} migration(s) pending` }
-      : { ok: checks.database.ok, detail: checks.database.ok ? 'up to date' : 'database unavailable' };
+    const pending = database.ok ? pendingMigrations(ctx.store.database.sqlite) : [];
+    migrations = pending.length
+      ? { ok: false, code: 'MIGRATIONS_PENDING' }
+      : { ok: database.ok, code: database.ok ? 'UP_TO_DATE' : 'DATABASE_UNAVAILABLE' };
   } catch (e) {
-    checks.migrations = { ok: false, detail: (e as Error).message };
+    migrations = failed('migrations', e);
   }
+  const checks = { database, quotaStore, migrations };
   return { ok: Object.values(checks).every((c) => c.ok), checks };
 }
