@@ -124,7 +124,21 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, wha
   return result.data;
 }
 
+/** SQLite's own codes for faults the user can act on (another process holds the file, the disk is full). */
+function sqliteFault(e: unknown): ErrorBody | null {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_BUSY_SNAPSHOT') {
+    return { code: 'DB_BUSY', message: 'The database is locked by another process; nothing was changed. Close it and try again.' };
+  }
+  if (code === 'SQLITE_FULL') {
+    return { code: 'DISK_FULL', message: 'The disk (or the database size limit) is full; nothing was changed. Free some space and try again.' };
+  }
+  return null;
+}
+
 export function toErrorBody(e: unknown): ErrorBody {
   if (isRapportError(e)) return e.toBody();
+  const fault = sqliteFault(e);
+  if (fault) return fault;
   return { code: 'INTERNAL', message: 'Unexpected internal error; see the log file for details.' };
 }

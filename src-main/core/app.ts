@@ -18,6 +18,7 @@ import { SettingsService } from './settings-service.js';
 import { coreHandlers } from './handlers.js';
 import { openDatabase, pendingMigrations } from './store/db.js';
 import { createStore } from './store/index.js';
+import { instrumentDatabase } from './store/instrument.js';
 import { realSleep, seededRng, systemClock, type Clock, type Rng, type Sleep } from './util/runtime.js';
 import { createExtensions, type ExtensionOptions, type Extensions } from './extensions.js';
 import { cronProblem } from './schedule/scheduler.js';
@@ -81,6 +82,8 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   ensureDirs(paths);
   const version = readPackageVersion();
 
+  // Before the database opens: a refused token must not leave a handle behind.
+  const apiKey = resolveApiKey(env, paths);
   const database = openDatabase(paths.database, { backupDir: paths.backups, now });
   const store = createStore(database, now);
   let settings: SettingsService;
@@ -95,8 +98,8 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     createLogger({ level: settings.get().log.level, dir: paths.logs, stderr: options.logToStderr ?? false });
   if (database.backupPath) logger.info({ backup: database.backupPath }, 'database backed up before migrating');
   const metrics = createMetrics(settings.get().metrics.prefix);
+  instrumentDatabase(database.sqlite, metrics);
   const events = new EventBus();
-  const apiKey = resolveApiKey(env, paths);
   const secrets = options.secrets ?? createFileSecretStore(paths.secrets, paths.secretKeyFile);
   const accountConnectedAt = () => {
     const account = store.appState.get<{ connectedAt?: string | null }>('account');

@@ -1,5 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { QUOTA_NAMES } from '../../src-shared/domain.js';
+import { SELECTOR_CATALOGUE } from './browser/selector-catalogue.js';
+import { DB_OPERATIONS } from './store/instrument.js';
 
 /** Every metric of SPEC §9, registered once per core. Label sets with a small known domain start at 0. */
 export const GUARD_KINDS = ['login', 'checkpoint', 'restricted', 'limit', 'throttled'] as const;
@@ -7,6 +9,7 @@ export const BIRTHDAY_SEND_STATUSES = ['sent', 'dry_run', 'failed', 'skipped'] a
 export const VISIT_STATUSES = ['visited', 'dry_run', 'failed', 'skipped'] as const;
 export const QUOTA_WINDOWS = ['day', 'week'] as const;
 export const ERROR_TYPES = ['validation', 'linkedin', 'browser', 'database', 'quota', 'redis', 'internal'] as const;
+export const REDIS_OPERATIONS = ['acquire', 'release', 'peek', 'ping'] as const;
 
 export function createMetrics(prefix = '') {
   const registry = new Registry();
@@ -154,6 +157,15 @@ export function createMetrics(prefix = '') {
   for (const quota of QUOTA_NAMES) {
     for (const result of ['granted', 'denied'] as const) metrics.rateLimitHits.inc({ quota, result }, 0);
   }
+  for (const operation of DB_OPERATIONS) {
+    metrics.dbQueryDuration.zero({ operation });
+    metrics.dbErrors.inc({ operation }, 0);
+  }
+  for (const operation of REDIS_OPERATIONS) {
+    metrics.redisDuration.zero({ operation });
+    for (const status of ['ok', 'error'] as const) metrics.redisOperations.inc({ operation, status }, 0);
+  }
+  for (const { target } of SELECTOR_CATALOGUE) metrics.selectorFallbacks.inc({ target }, 0);
   metrics.circuitBreakerState.set({ service: 'redis' }, 0);
   metrics.circuitBreakerFailures.inc({ service: 'redis' }, 0);
   metrics.redisConnectionErrors.inc(0);

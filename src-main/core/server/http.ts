@@ -332,8 +332,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .then((route) => {
         ctx.metrics.httpInProgress.dec();
         stop({ route });
-        res.on('finish', () => ctx.metrics.httpRequests.inc({ method: req.method ?? 'GET', route, status: String(res.statusCode) }));
-        if (res.writableFinished) ctx.metrics.httpRequests.inc({ method: req.method ?? 'GET', route, status: String(res.statusCode) });
+        // Counted once, when the answer is complete: 'finish' may already be queued, or may come later (streams).
+        let counted = false;
+        const count = () => {
+          if (counted) return;
+          counted = true;
+          ctx.metrics.httpRequests.inc({ method: req.method ?? 'GET', route, status: String(res.statusCode) });
+        };
+        res.once('finish', count);
+        if (res.writableFinished) count();
       });
   });
   server.headersTimeout = 20_000;
