@@ -136,6 +136,20 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     OPERATION_NAMES.map((name) => [name, provided[name] ?? notImplemented(name)]),
   ) as unknown as Handlers;
 
+  const localHour = (timeZone: string) =>
+    Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', hourCycle: 'h23' }).format(clock.now()));
+  const epoch = (iso: string | null) => (iso ? Math.floor(Date.parse(iso) / 1000) : null);
+  Object.assign(metrics.probes, {
+    scheduleEnabled: () => {
+      const view = extensions.scheduler.view();
+      const on = (kind: 'birthday' | 'sourcing') =>
+        !view.paused && view.jobs.some((j) => j.kind === kind && j.nextRunAt !== null) && (kind !== 'birthday' || settings.get().birthday.enabled);
+      return { birthday: on('birthday'), sourcing: on('sourcing') };
+    },
+    lastSuccess: () => ({ birthday: epoch(store.runs.lastSucceededAt('birthday')), sourcing: epoch(store.runs.lastSucceededAt('sourcing')) }),
+    localHour: () => localHour(settings.get().timeZone),
+  } satisfies typeof metrics.probes);
+
   extensions.runner.onFinished(() => {
     call('status.get', {}).then(
       (status) => events.emit('status.changed', status),

@@ -1,4 +1,4 @@
-import { count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import type { Run } from '../../../src-shared/domain.js';
 import { RapportError } from '../../../src-shared/errors.js';
 import type { Db } from './db.js';
@@ -63,6 +63,18 @@ export class RunsRepository {
         | Run
         | undefined) ?? null
     );
+  }
+
+  /** When a run of `kind` last succeeded, or null if none has. */
+  lastSucceededAt(kind: Run['kind']): string | null {
+    const row = this.db
+      .select({ finishedAt: campaignRuns.finishedAt })
+      .from(campaignRuns)
+      .where(and(eq(campaignRuns.kind, kind), eq(campaignRuns.status, 'succeeded')))
+      .orderBy(desc(campaignRuns.id))
+      .limit(1)
+      .get();
+    return row?.finishedAt ?? null;
   }
 
   list(page: number, pageSize: number): Page<Run> {
