@@ -199,8 +199,12 @@ export function defaultSettings(): Settings {
 /** Keys that would reach an object's prototype if assigned: refused anywhere in a patch. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Settings are a few levels deep; anything much deeper is refused rather than walked. */
+const MAX_PATCH_DEPTH = 16;
+
 function prototypeKeyPath(value: unknown, path: string[] = []): string | null {
   if (typeof value !== 'object' || value === null) return null;
+  if (path.length > MAX_PATCH_DEPTH) return path.join('.');
   for (const key of Object.keys(value)) {
     if (PROTOTYPE_KEYS.has(key)) return [...path, key].join('.');
     const inner = prototypeKeyPath((value as Record<string, unknown>)[key], [...path, key]);
@@ -214,7 +218,7 @@ export const settingsPatchSchema = z
   .unknown()
   .superRefine((value, ctx) => {
     const path = prototypeKeyPath(value);
-    if (path) ctx.addIssue({ code: 'custom', path: path.split('.'), message: 'is not a setting' });
+    if (path) ctx.addIssue({ code: 'custom', path: path.split('.').slice(0, MAX_PATCH_DEPTH + 1), message: 'is not a setting' });
   })
   .pipe(z.record(z.string(), z.unknown()));
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

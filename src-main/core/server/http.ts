@@ -112,8 +112,32 @@ function checkBodyEncoding(req: IncomingMessage): void {
   }
 }
 
+/** Deeper JSON than any request needs: refused before parsing, so no recursive walker can overflow. */
+export const MAX_JSON_DEPTH = 64;
+
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) max = Math.max(max, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
+
 function parseJsonBody(text: string): unknown {
   if (text.trim() === '') return {};
+  if (jsonDepth(text) > MAX_JSON_DEPTH) {
+    throw new RapportError('VALIDATION_FAILED', `The request body is nested more than ${MAX_JSON_DEPTH} levels deep.`, {
+      issues: [{ field: '(body)', reason: `must not be nested more than ${MAX_JSON_DEPTH} levels deep` }],
+    });
+  }
   try {
     return JSON.parse(text);
   } catch (e) {
