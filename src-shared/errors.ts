@@ -31,6 +31,10 @@ export const ERROR_CODES = [
   'IMPORT_FAILED',
   'CSV_INVALID',
   'ABORTED',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'TOO_MANY_CLIENTS',
+  'DB_BUSY',
+  'DISK_FULL',
   'INTERNAL',
 ] as const;
 
@@ -75,6 +79,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   IMPORT_FAILED: 422,
   CSV_INVALID: 422,
   ABORTED: 409,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  TOO_MANY_CLIENTS: 429,
+  DB_BUSY: 503,
+  DISK_FULL: 507,
   INTERNAL: 500,
 };
 
@@ -126,7 +134,21 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, wha
   return result.data;
 }
 
+/** SQLite's own codes for faults the user can act on (another process holds the file, the disk is full). */
+function sqliteFault(e: unknown): ErrorBody | null {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_BUSY_SNAPSHOT') {
+    return { code: 'DB_BUSY', message: 'The database is locked by another process; nothing was changed. Close it and try again.' };
+  }
+  if (code === 'SQLITE_FULL') {
+    return { code: 'DISK_FULL', message: 'The disk (or the database size limit) is full; nothing was changed. Free some space and try again.' };
+  }
+  return null;
+}
+
 export function toErrorBody(e: unknown): ErrorBody {
   if (isRapportError(e)) return e.toBody();
+  const fault = sqliteFault(e);
+  if (fault) return fault;
   return { code: 'INTERNAL', message: 'Unexpected internal error; see the log file for details.' };
 }

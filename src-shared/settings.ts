@@ -262,7 +262,31 @@ export function defaultSettings(): Settings {
 }
 
 /** A partial update: plain JSON objects, merged into the stored settings before validating the whole. */
-export const settingsPatchSchema = z.record(z.string(), z.unknown());
+/** Keys that would reach an object's prototype if assigned: refused anywhere in a patch. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Settings are a few levels deep; anything much deeper is refused rather than walked. */
+const MAX_PATCH_DEPTH = 16;
+
+function prototypeKeyPath(value: unknown, path: string[] = []): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  if (path.length > MAX_PATCH_DEPTH) return path.join('.');
+  for (const key of Object.keys(value)) {
+    if (PROTOTYPE_KEYS.has(key)) return [...path, key].join('.');
+    const inner = prototypeKeyPath((value as Record<string, unknown>)[key], [...path, key]);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/** Checked on the raw input: parsing into a record would turn `__proto__` into a prototype and hide it. */
+export const settingsPatchSchema = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const path = prototypeKeyPath(value);
+    if (path) ctx.addIssue({ code: 'custom', path: path.split('.').slice(0, MAX_PATCH_DEPTH + 1), message: 'is not a setting' });
+  })
+  .pipe(z.record(z.string(), z.unknown()));
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -273,13 +297,17 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 export function mergeSettings(base: unknown, patch: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
   const out: Record<string, unknown> = { ...base };
+  // An own data property even for `__proto__`: assignment would swap the prototype and hide the key
+  // from validation; defined, it is reported as an unknown setting like any other.
+  const set = (key: string, value: unknown) =>
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
-    if (value === null && !(key in base && base[key] === null)) {
-      out[key] = null;
+    if (value === null && !(Object.hasOwn(base, key) && base[key] === null)) {
+      set(key, null);
       continue;
     }
-    out[key] = isPlainObject(value) && isPlainObject(base[key]) ? mergeSettings(base[key], value) : value;
+    set(key, isPlainObject(value) && isPlainObject(base[key]) && Object.hasOwn(base, key) ? mergeSettings(base[key], value) : value);
   }
   return out;
 }

@@ -20,6 +20,7 @@ import { SettingsService } from './settings-service.js';
 import { coreHandlers } from './handlers.js';
 import { openDatabase, pendingMigrations } from './store/db.js';
 import { createStore } from './store/index.js';
+import { instrumentDatabase } from './store/instrument.js';
 import { realSleep, seededRng, systemClock, type Clock, type Rng, type Sleep } from './util/runtime.js';
 import { createExtensions, type ExtensionOptions, type Extensions } from './extensions.js';
 import { cronProblem } from './schedule/scheduler.js';
@@ -113,6 +114,8 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   ensureDirs(paths);
   const version = readPackageVersion();
 
+  // Before the lock and the database: a refused token must not leave a lock or a handle behind.
+  const apiKey = resolveApiKey(env, paths);
   const reader = options.access === 'reader';
   let dataLock: DataLock | null = null;
   let readerOf: RapportError | undefined;
@@ -150,9 +153,9 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     createLogger({ level: settings.get().log.level, dir: paths.logs, stderr: options.logToStderr ?? false, feed: logs.stream });
   if (database.backupPath) logger.info({ backup: database.backupPath }, 'database backed up before migrating');
   const metrics = createMetrics(settings.get().metrics.prefix);
+  instrumentDatabase(database.sqlite, metrics);
   const events = new EventBus();
   logs.onLine((line) => events.emit('log.line', line));
-  const apiKey = resolveApiKey(env, paths);
   const secrets = options.secrets ?? createFileSecretStore(paths.secrets, paths.secretKeyFile);
   const accountConnectedAt = () => {
     const account = store.appState.get<{ connectedAt?: string | null }>('account');
@@ -227,6 +230,21 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     poke();
   };
 
+  const localHour = (timeZone: string) =>
+    Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', hourCycle: 'h23' }).format(clock.now()));
+  const epoch = (iso: string | null) => (iso ? Math.floor(Date.parse(iso) / 1000) : null);
+  Object.assign(metrics.probes, {
+    scheduleEnabled: () => {
+      const view = extensions.scheduler.view();
+      const on = (kind: 'birthday' | 'sourcing') =>
+        !view.paused && view.jobs.some((j) => j.kind === kind && j.nextRunAt !== null) && (kind !== 'birthday' || settings.get().birthday.enabled);
+      return { birthday: on('birthday'), sourcing: on('sourcing') };
+    },
+    lastSuccess: () => ({ birthday: epoch(store.runs.lastSucceededAt('birthday')), sourcing: epoch(store.runs.lastSucceededAt('sourcing')) }),
+    localHour: () => localHour(settings.get().timeZone),
+  } satisfies typeof metrics.probes);
+
+
   const servers: RunningServer[] = [];
   let stopped = false;
 
@@ -293,32 +311,54 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   return core;
 }
 
+/** A readiness check's outcome as a stable code: /ready is public, so raw error text stays in the log. */
+export interface ReadinessCheck {
+  ok: boolean;
+  code: string;
+}
+
 export interface ReadinessReport {
   ok: boolean;
-  checks: Record<string, { ok: boolean; detail: string }>;
+  checks: Record<'database' | 'quotaStore' | 'migrations', ReadinessCheck>;
+}
+
+function quotaStoreCode(detail: string): string {
+  if (detail === 'redis') return 'REDIS';
+  if (detail === 'memory') return 'MEMORY';
+  if (detail.startsWith('memory-fallback')) return 'REDIS_UNREACHABLE_MEMORY_FALLBACK';
+  return 'LEDGER_UNAVAILABLE';
 }
 
 /** /ready: the DB answers, the quota store answers (or the fallback says so), no migration pending. */
 export async function readiness(ctx: CoreContext): Promise<ReadinessReport> {
-  const checks: ReadinessReport['checks'] = {};
+  const failed = (check: string, e: unknown): ReadinessCheck => {
+    ctx.logger.warn({ err: e, check }, 'readiness check failed');
+    return { ok: false, code: check === 'database' ? 'DATABASE_UNAVAILABLE' : 'CHECK_FAILED' };
+  };
+  let database: ReadinessCheck;
   try {
     ctx.store.database.sqlite.prepare('select 1').get();
-    checks.database = { ok: true, detail: 'ok' };
+    database = { ok: true, code: 'OK' };
   } catch (e) {
-    checks.database = { ok: false, detail: (e as Error).message };
+    database = failed('database', e);
   }
+  let quotaStore: ReadinessCheck;
   try {
-    checks.quotaStore = await ctx.quotas.check();
+    const result = await ctx.quotas.check();
+    if (!result.ok) ctx.logger.warn({ detail: result.detail }, 'quota store not ready');
+    quotaStore = { ok: result.ok, code: quotaStoreCode(result.detail) };
   } catch (e) {
-    checks.quotaStore = { ok: false, detail: (e as Error).message };
+    quotaStore = failed('quotaStore', e);
   }
+  let migrations: ReadinessCheck;
   try {
-    const pending = checks.database.ok ? pendingMigrations(ctx.store.database.sqlite) : [];
-    checks.migrations = pending.length
-      ? { ok: false, detail: `${pending.length} migration(s) pending` }
-      : { ok: checks.database.ok, detail: checks.database.ok ? 'up to date' : 'database unavailable' };
+    const pending = database.ok ? pendingMigrations(ctx.store.database.sqlite) : [];
+    migrations = pending.length
+      ? { ok: false, code: 'MIGRATIONS_PENDING' }
+      : { ok: database.ok, code: database.ok ? 'UP_TO_DATE' : 'DATABASE_UNAVAILABLE' };
   } catch (e) {
-    checks.migrations = { ok: false, detail: (e as Error).message };
+    migrations = failed('migrations', e);
   }
+  const checks = { database, quotaStore, migrations };
   return { ok: Object.values(checks).every((c) => c.ok), checks };
 }

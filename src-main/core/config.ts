@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { RapportError } from '../../src-shared/errors.js';
 import { appRoot } from './app-root.js';
 
 export interface Paths {
@@ -44,12 +45,24 @@ export function ensureDirs(paths: Paths): void {
   for (const dir of [paths.logs, paths.backups, paths.diagnostics]) mkdirSync(dir, { recursive: true });
 }
 
+/** The shortest API token accepted: shorter ones can be guessed. */
+export const MIN_API_KEY_LENGTH = 24;
+
 /** The API token: `RAPPORT_API_KEY`, else the stored one, else a new one written with mode 0600. */
 export function resolveApiKey(env: Record<string, string | undefined>, paths: Paths): { key: string; source: 'env' | 'file' } {
-  if (env.RAPPORT_API_KEY) return { key: env.RAPPORT_API_KEY, source: 'env' };
+  if (env.RAPPORT_API_KEY) {
+    if (env.RAPPORT_API_KEY.trim().length < MIN_API_KEY_LENGTH) {
+      throw new RapportError(
+        'VALIDATION_FAILED',
+        `RAPPORT_API_KEY is ${env.RAPPORT_API_KEY.trim().length} characters long; use at least ${MIN_API_KEY_LENGTH} (for example the output of \`openssl rand -base64 32\`), or unset it to let Rapport generate one.`,
+        { issues: [{ field: 'RAPPORT_API_KEY', reason: `must be at least ${MIN_API_KEY_LENGTH} characters` }] },
+      );
+    }
+    return { key: env.RAPPORT_API_KEY.trim(), source: 'env' };
+  }
   if (existsSync(paths.apiKeyFile)) {
     const key = readFileSync(paths.apiKeyFile, 'utf8').trim();
-    if (key.length >= 16) return { key, source: 'file' };
+    if (key.length >= MIN_API_KEY_LENGTH) return { key, source: 'file' };
   }
   const key = randomBytes(32).toString('base64url');
   writeFileSync(paths.apiKeyFile, key + '\n', { mode: 0o600 });

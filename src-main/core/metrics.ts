@@ -1,6 +1,8 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { QUOTA_NAMES } from '../../src-shared/domain.js';
 import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS } from '../../src-shared/settings.js';
+import { SELECTOR_CATALOGUE } from './browser/selector-catalogue.js';
+import { DB_OPERATIONS } from './store/instrument.js';
 
 /** Every metric of SPEC §9, registered once per core. Label sets with a small known domain start at 0. */
 export const GUARD_KINDS = ['login', 'checkpoint', 'restricted', 'limit', 'throttled'] as const;
@@ -10,9 +12,28 @@ export const QUOTA_WINDOWS = ['day', 'week'] as const;
 /** `sent`: delivered; `retry`: an attempt failed, another follows; `given_up`: dropped after a day; `suppressed`: rate-limited. */
 export const NOTIFICATION_SEND_STATUSES = ['sent', 'retry', 'given_up', 'suppressed'] as const;
 export const ERROR_TYPES = ['validation', 'linkedin', 'browser', 'database', 'quota', 'redis', 'internal'] as const;
+export const REDIS_OPERATIONS = ['acquire', 'release', 'peek', 'ping'] as const;
+
+export const RUN_KINDS = ['birthday', 'sourcing'] as const;
+
+/** What the scrape-time gauges read; the composition root fills them in once the services exist. */
+export interface MetricProbes {
+  /** Per run kind: is its schedule on and not paused. */
+  scheduleEnabled(): Record<(typeof RUN_KINDS)[number], boolean>;
+  /** Per run kind: when a run of it last succeeded (epoch seconds), or null. */
+  lastSuccess(): Record<(typeof RUN_KINDS)[number], number | null>;
+  /** The hour of day (0–23) in the user's time zone: alerts about "before noon" need the user's clock. */
+  localHour(): number;
+}
 
 export function createMetrics(prefix = '') {
   const registry = new Registry();
+  const startedAt = Math.floor(Date.now() / 1000);
+  const probes: MetricProbes = {
+    scheduleEnabled: () => ({ birthday: false, sourcing: false }),
+    lastSuccess: () => ({ birthday: null, sourcing: null }),
+    localHour: () => new Date().getHours(),
+  };
   const n = (name: string) => `${prefix}${name}`;
   collectDefaultMetrics({ register: registry, prefix });
 
@@ -154,6 +175,32 @@ export function createMetrics(prefix = '') {
       labelNames: ['channel', 'event', 'status'] as const,
       registers: [registry],
     }),
+    scheduleEnabled: new Gauge({
+      name: n('schedule_enabled'),
+      help: 'Whether scheduled runs of this kind are on and not paused (1) or not (0)',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+      collect() {
+        for (const [kind, on] of Object.entries(probes.scheduleEnabled())) this.set({ kind }, on ? 1 : 0);
+      },
+    }),
+    lastSuccess: new Gauge({
+      name: n('last_successful_run_timestamp_seconds'),
+      help: 'When a run of this kind last succeeded (Unix time); the start time of this process when none has yet',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+      collect() {
+        for (const [kind, at] of Object.entries(probes.lastSuccess())) this.set({ kind }, at ?? startedAt);
+      },
+    }),
+    localHour: new Gauge({
+      name: n('local_hour'),
+      help: "Hour of day (0-23) in the user's time zone",
+      registers: [registry],
+      collect() {
+        this.set(probes.localHour());
+      },
+    }),
   };
 
   for (const channel of NOTIFICATION_CHANNELS) {
@@ -168,6 +215,15 @@ export function createMetrics(prefix = '') {
   for (const quota of QUOTA_NAMES) {
     for (const result of ['granted', 'denied'] as const) metrics.rateLimitHits.inc({ quota, result }, 0);
   }
+  for (const operation of DB_OPERATIONS) {
+    metrics.dbQueryDuration.zero({ operation });
+    metrics.dbErrors.inc({ operation }, 0);
+  }
+  for (const operation of REDIS_OPERATIONS) {
+    metrics.redisDuration.zero({ operation });
+    for (const status of ['ok', 'error'] as const) metrics.redisOperations.inc({ operation, status }, 0);
+  }
+  for (const { target } of SELECTOR_CATALOGUE) metrics.selectorFallbacks.inc({ target }, 0);
   metrics.circuitBreakerState.set({ service: 'redis' }, 0);
   metrics.circuitBreakerFailures.inc({ service: 'redis' }, 0);
   metrics.redisConnectionErrors.inc(0);
@@ -175,7 +231,7 @@ export function createMetrics(prefix = '') {
   metrics.backgroundTasksActive.set(0);
   metrics.profilesQueueSize.set(0);
   metrics.httpInProgress.set(0);
-  return metrics;
+  return Object.assign(metrics, { probes });
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,7 +1,7 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { QuotaName } from '../../../src-shared/domain.js';
 import type { Logger } from '../log.js';
-import type { Metrics } from '../metrics.js';
+import type { Metrics, REDIS_OPERATIONS } from '../metrics.js';
 import { storeKey, type StoreOutcome, type StoreWindow } from './store.js';
 
 /**
@@ -169,7 +169,7 @@ export class RedisQuotaStore {
     return [...keys, n, ...argv];
   }
 
-  private async timed<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+  private async timed<T>(operation: (typeof REDIS_OPERATIONS)[number], fn: () => Promise<T>): Promise<T> {
     const stop = this.options.metrics.redisDuration.startTimer({ operation });
     try {
       const result = await fn();

@@ -20,7 +20,12 @@ export function presentedToken(req: IncomingMessage): string | null {
   return null;
 }
 
-/** After `maxFailures` bad tokens from one client inside `windowMs`, that client is refused until the window ends. */
+/**
+ * Wrong tokens are counted per key (a client address, a token prefix); after `maxFailures` inside
+ * `windowMs` that key's *wrong* attempts are refused until the window ends. The caller checks a valid
+ * token first, so a lockout can never be turned against the user. At most `maxKeys` keys are kept:
+ * the oldest window is forgotten first, so a flood of made-up prefixes cannot grow memory.
+ */
 export class FailedAuthLimiter {
   private readonly failures = new Map<string, { count: number; windowStart: number }>();
 
@@ -28,29 +33,51 @@ export class FailedAuthLimiter {
     private readonly maxFailures = 10,
     private readonly windowMs = 15 * 60_000,
     private readonly now: () => number = Date.now,
+    private readonly maxKeys = 10_000,
   ) {}
 
-  private entry(client: string) {
-    const e = this.failures.get(client);
+  get size(): number {
+    return this.failures.size;
+  }
+
+  private entry(key: string) {
+    const e = this.failures.get(key);
     if (e && this.now() - e.windowStart >= this.windowMs) {
-      this.failures.delete(client);
+      this.failures.delete(key);
       return undefined;
     }
     return e;
   }
 
-  /** Seconds until the client may try again, or 0 when not locked out. */
-  lockedFor(client: string): number {
-    const e = this.entry(client);
-    if (!e || e.count < this.maxFailures) return 0;
-    return Math.ceil((e.windowStart + this.windowMs - this.now()) / 1000);
+  /** Seconds until wrong attempts under any of `keys` are counted again, or 0 when none is locked. */
+  lockedFor(...keys: string[]): number {
+    let seconds = 0;
+    for (const key of keys) {
+      const e = this.entry(key);
+      if (e && e.count >= this.maxFailures) seconds = Math.max(seconds, Math.ceil((e.windowStart + this.windowMs - this.now()) / 1000));
+    }
+    return seconds;
   }
 
-  recordFailure(client: string): void {
-    const e = this.entry(client);
-    if (e) e.count += 1;
-    else this.failures.set(client, { count: 1, windowStart: this.now() });
+  recordFailure(...keys: string[]): void {
+    for (const key of keys) {
+      const e = this.entry(key);
+      if (e) {
+        e.count += 1;
+        // Most recently failing last: eviction forgets the quietest key first.
+        this.failures.delete(key);
+        this.failures.set(key, e);
+        continue;
+      }
+      if (this.failures.size >= this.maxKeys) this.failures.delete(this.failures.keys().next().value as string);
+      this.failures.set(key, { count: 1, windowStart: this.now() });
+    }
   }
+}
+
+/** The limiter keys of a failed attempt: where it came from, and what the wrong token starts with. */
+export function failureKeys(client: string, presented: string | null): string[] {
+  return [`client:${client}`, `prefix:${presented ? presented.slice(0, 6) : '(none)'}`];
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);

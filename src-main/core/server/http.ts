@@ -5,13 +5,18 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { contract, EVENT_NAMES, EVENTS_ROUTE, type OperationName } from '../../../src-shared/contract.js';
 import { HTTP_STATUS, RapportError, toErrorBody, type ErrorBody } from '../../../src-shared/errors.js';
 import type { CoreContext } from '../context.js';
-import { FailedAuthLimiter, hostAllowed, presentedToken, tokenMatches } from './auth.js';
+import { failureKeys, FailedAuthLimiter, hostAllowed, presentedToken, tokenMatches } from './auth.js';
 import { compileRoutes, matchRoute } from './routes.js';
 import { MIME, PANEL_CSP } from './static-files.js';
 
 export { PANEL_CSP };
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Live event streams open at once (panel tabs, scripts); one more is refused rather than starving the app. */
+export const MAX_SSE_CLIENTS = 16;
+/** Bytes an event stream may have waiting for a client that does not read; past it the client is dropped. */
+export const MAX_SSE_BACKLOG_BYTES = 256 * 1024;
+export const SSE_HEARTBEAT_MS = 15_000;
 
 export interface ServerOptions {
   ctx: CoreContext;
@@ -22,7 +27,7 @@ export interface ServerOptions {
   host: string;
   port: number;
   staticDir?: string;
-  ready: () => Promise<{ ok: boolean; checks: Record<string, { ok: boolean; detail: string }> }>;
+  ready: () => Promise<{ ok: boolean; checks: Record<string, { ok: boolean; code: string }> }>;
   now?: () => number;
 }
 
@@ -87,8 +92,54 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/**
+ * A body is read as JSON in UTF-8, uncompressed. A body declared in another charset, compressed, or sent as
+ * multipart is refused before it is read (415); any other content type is parsed and refused if it is
+ * not JSON (400), so `curl -d '{…}'` works as scripters expect.
+ */
+function checkBodyEncoding(req: IncomingMessage): void {
+  const encoding = req.headers['content-encoding'];
+  if (encoding && encoding.toLowerCase() !== 'identity') {
+    throw new BodyError('UNSUPPORTED_MEDIA_TYPE', `Content-Encoding ${JSON.stringify(encoding.slice(0, 40))} is not accepted; send the body uncompressed.`);
+  }
+  const type = req.headers['content-type'];
+  if (!type) return;
+  const [mime = '', ...params] = type.split(';').map((p) => p.trim().toLowerCase());
+  if (mime.startsWith('multipart/')) {
+    throw new BodyError('UNSUPPORTED_MEDIA_TYPE', `The body must be JSON (Content-Type: application/json), not ${JSON.stringify(mime.slice(0, 80))}.`);
+  }
+  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new BodyError('UNSUPPORTED_MEDIA_TYPE', `The body must be UTF-8 (got charset ${JSON.stringify(charset.slice(0, 40))}).`);
+  }
+}
+
+/** Deeper JSON than any request needs: refused before parsing, so no recursive walker can overflow. */
+export const MAX_JSON_DEPTH = 64;
+
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) max = Math.max(max, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
+
 function parseJsonBody(text: string): unknown {
   if (text.trim() === '') return {};
+  if (jsonDepth(text) > MAX_JSON_DEPTH) {
+    throw new RapportError('VALIDATION_FAILED', `The request body is nested more than ${MAX_JSON_DEPTH} levels deep.`, {
+      issues: [{ field: '(body)', reason: `must not be nested more than ${MAX_JSON_DEPTH} levels deep` }],
+    });
+  }
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -126,44 +177,62 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const sseClients = new Set<ServerResponse>();
 
   const authorise = (req: IncomingMessage, res: ServerResponse): boolean => {
-    const client = clientOf(req);
-    const locked = limiter.lockedFor(client);
+    const presented = presentedToken(req);
+    // A valid token always works, whatever others tried before: a lockout must not lock the user out.
+    if (tokenMatches(presented, options.apiKey)) return true;
+    const keys = failureKeys(clientOf(req), presented);
+    const locked = limiter.lockedFor(...keys);
     if (locked > 0) {
       sendError(
         res,
-        { code: 'TOO_MANY_ATTEMPTS', message: `Too many failed attempts; try again in ${locked} s.` },
+        { code: 'TOO_MANY_ATTEMPTS', message: `Too many wrong tokens were tried; wrong attempts are refused for ${locked} s.` },
         { 'retry-after': String(locked) },
       );
       return false;
     }
-    if (!tokenMatches(presentedToken(req), options.apiKey)) {
-      limiter.recordFailure(client);
-      sendError(res, {
-        code: 'UNAUTHORIZED',
-        message: 'Missing or wrong API token: send it as X-API-Key or Authorization: Bearer.',
-      });
-      return false;
-    }
-    return true;
+    limiter.recordFailure(...keys);
+    sendError(res, {
+      code: 'UNAUTHORIZED',
+      message: 'Missing or wrong API token: send it as X-API-Key or Authorization: Bearer.',
+    });
+    return false;
   };
 
   const serveEvents = (req: IncomingMessage, res: ServerResponse) => {
+    if (sseClients.size >= MAX_SSE_CLIENTS) {
+      sendError(res, {
+        code: 'TOO_MANY_CLIENTS',
+        message: `${MAX_SSE_CLIENTS} live event streams are already open; close one and try again.`,
+      }, { 'retry-after': '10' });
+      return;
+    }
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
       connection: 'keep-alive',
     });
-    res.write(': connected\n\n');
+    const send = (text: string) => {
+      // A client that stopped reading is dropped, not buffered for without bound.
+      if (res.writableLength > MAX_SSE_BACKLOG_BYTES) {
+        ctx.logger.warn({ backlog: res.writableLength }, 'dropping an event stream client that does not read');
+        res.destroy();
+        return;
+      }
+      res.write(text);
+    };
+    send(': connected\n\n');
     const unsubscribe = EVENT_NAMES.map((name) =>
-      ctx.events.on(name, (payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)),
+      ctx.events.on(name, (payload) => send(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)),
     );
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
+    const heartbeat = setInterval(() => send(': ping\n\n'), SSE_HEARTBEAT_MS);
     sseClients.add(res);
-    req.on('close', () => {
+    const cleanup = () => {
       clearInterval(heartbeat);
       unsubscribe.forEach((off) => off());
       sseClients.delete(res);
-    });
+    };
+    req.on('close', cleanup);
+    res.on('close', cleanup);
   };
 
   const serveStatic = (pathname: string, res: ServerResponse): boolean => {
@@ -198,7 +267,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sendError(res, { code: 'FORBIDDEN_HOST', message: 'This server only answers requests addressed to localhost.' });
       return 'forbidden_host';
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      sendError(res, { code: 'VALIDATION_FAILED', message: 'The request path is not a valid URL path.' });
+      return 'unmatched';
+    }
     const method = req.method ?? 'GET';
     const pathname = url.pathname;
 
@@ -236,6 +311,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         sendError(res, { code: 'NOT_FOUND', message: `No API route ${method} ${pathname}.` });
         return 'unmatched';
       }
+      if (match === 'bad-path') {
+        sendError(res, {
+          code: 'VALIDATION_FAILED',
+          message: `The path ${pathname.slice(0, 200)} has an invalid percent-encoded character.`,
+          details: { issues: [{ field: '(path)', reason: 'is not valid percent-encoding' }] },
+        });
+        return 'unmatched';
+      }
       if (match === 'method-not-allowed') {
         sendError(res, { code: 'METHOD_NOT_ALLOWED', message: `${method} is not allowed on ${pathname}.` });
         return 'unmatched';
@@ -246,6 +329,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (method === 'GET' || method === 'DELETE') {
           input = { ...Object.fromEntries(url.searchParams), ...params };
         } else {
+          checkBodyEncoding(req);
           const body = parseJsonBody(await readBody(req));
           if (typeof body !== 'object' || body === null || Array.isArray(body)) {
             throw new RapportError('VALIDATION_FAILED', 'The request body must be a JSON object.', {
@@ -303,8 +387,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .then((route) => {
         ctx.metrics.httpInProgress.dec();
         stop({ route });
-        res.on('finish', () => ctx.metrics.httpRequests.inc({ method: req.method ?? 'GET', route, status: String(res.statusCode) }));
-        if (res.writableFinished) ctx.metrics.httpRequests.inc({ method: req.method ?? 'GET', route, status: String(res.statusCode) });
+        // Counted once, when the answer is complete: 'finish' may already be queued, or may come later (streams).
+        let counted = false;
+        const count = () => {
+          if (counted) return;
+          counted = true;
+          ctx.metrics.httpRequests.inc({ method: req.method ?? 'GET', route, status: String(res.statusCode) });
+        };
+        res.once('finish', count);
+        if (res.writableFinished) count();
       });
   });
   server.headersTimeout = 20_000;

@@ -32,7 +32,12 @@ export interface RouteMatch {
   params: Record<string, string>;
 }
 
-export function matchRoute(routes: CompiledRoute[], method: string, pathname: string): RouteMatch | 'method-not-allowed' | null {
+/** `bad-path`: a path parameter is not valid percent-encoding (e.g. `/api/runs/%E0`): the client's fault, a 400. */
+export function matchRoute(
+  routes: CompiledRoute[],
+  method: string,
+  pathname: string,
+): RouteMatch | 'method-not-allowed' | 'bad-path' | null {
   let pathMatched = false;
   for (const route of routes) {
     const m = route.pattern.exec(pathname);
@@ -40,9 +45,13 @@ export function matchRoute(routes: CompiledRoute[], method: string, pathname: st
     pathMatched = true;
     if (route.method !== method) continue;
     const params: Record<string, string> = {};
-    route.params.forEach((p, i) => {
-      params[p] = decodeURIComponent(m[i + 1]);
-    });
+    try {
+      route.params.forEach((p, i) => {
+        params[p] = decodeURIComponent(m[i + 1]);
+      });
+    } catch {
+      return 'bad-path';
+    }
     return { route, params };
   }
   return pathMatched ? 'method-not-allowed' : null;

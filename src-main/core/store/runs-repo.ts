@@ -66,6 +66,18 @@ export class RunsRepository {
     );
   }
 
+  /** When a run of `kind` last succeeded, or null if none has. */
+  lastSucceededAt(kind: Run['kind']): string | null {
+    const row = this.db
+      .select({ finishedAt: campaignRuns.finishedAt })
+      .from(campaignRuns)
+      .where(and(eq(campaignRuns.kind, kind), eq(campaignRuns.status, 'succeeded')))
+      .orderBy(desc(campaignRuns.id))
+      .limit(1)
+      .get();
+    return row?.finishedAt ?? null;
+  }
+
   list(page: number, pageSize: number, { kind, status }: Pick<RunsQuery, 'kind' | 'status'> = {}): Page<Run> {
     const filters: SQL[] = [];
     if (kind) filters.push(eq(campaignRuns.kind, kind));

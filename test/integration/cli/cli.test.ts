@@ -61,7 +61,7 @@ describe('npm start without Electron', () => {
     const dir = tempDir();
     const port = 30000 + Math.floor(Math.random() * 20000);
     const child = spawn(process.execPath, [resolve('scripts/start.mjs')], {
-      env: { ...process.env, RAPPORT_DATA_DIR: dir, RAPPORT_SERVER_PORT: String(port), RAPPORT_API_KEY: 'start-test-token-123456' },
+      env: { ...process.env, RAPPORT_DATA_DIR: dir, RAPPORT_SERVER_PORT: String(port), RAPPORT_API_KEY: 'start-test-token-1234567890' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -84,7 +84,7 @@ describe('npm start without Electron', () => {
       expect(output).toContain(`http://127.0.0.1:${port}/`);
       expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
       expect((await fetch(`http://127.0.0.1:${port}/api/status`)).status).toBe(401);
-      const ok = await fetch(`http://127.0.0.1:${port}/api/status`, { headers: { 'x-api-key': 'start-test-token-123456' } });
+      const ok = await fetch(`http://127.0.0.1:${port}/api/status`, { headers: { 'x-api-key': 'start-test-token-1234567890' } });
       expect(ok.status).toBe(200);
       const panel = await fetch(`http://127.0.0.1:${port}/`);
       expect(panel.status).toBe(200);

@@ -60,8 +60,9 @@ describe('the contract', () => {
   it('routes match with their parameters', () => {
     const routes = compileRoutes();
     const m = matchRoute(routes, 'POST', '/api/runs/42/stop');
-    expect(m && m !== 'method-not-allowed' && m.route.name).toBe('runs.stop');
-    expect(m && m !== 'method-not-allowed' && m.params).toEqual({ id: '42' });
+    expect(typeof m === 'object' && m?.route.name).toBe('runs.stop');
+    expect(typeof m === 'object' && m?.params).toEqual({ id: '42' });
+    expect(matchRoute(routes, 'GET', '/api/runs/%E0')).toBe('bad-path');
     expect(matchRoute(routes, 'DELETE', '/api/runs/42/stop')).toBe('method-not-allowed');
     expect(matchRoute(routes, 'GET', '/api/nothing')).toBeNull();
   });
