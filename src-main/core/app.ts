@@ -6,7 +6,7 @@ import {
   type OpOutput,
 } from '../../src-shared/contract.js';
 import { parseOrThrow, RapportError } from '../../src-shared/errors.js';
-import { ensureDirs, pathsFor, readPackageVersion, resolveApiKey, resolveDataDir } from './config.js';
+import { ensureDirs, pathsFor, readPackageVersion, resolveApiKey, resolveDataDir, rotateApiKey } from './config.js';
 import type { CoreContext, PartialHandlers, SecretStore } from './context.js';
 import { EventBus } from './events.js';
 import { createQuotaService } from './limits/index.js';
@@ -21,6 +21,8 @@ import { createStore } from './store/index.js';
 import { realSleep, seededRng, systemClock, type Clock, type Rng, type Sleep } from './util/runtime.js';
 import { createExtensions, type ExtensionOptions, type Extensions } from './extensions.js';
 import { cronProblem } from './schedule/scheduler.js';
+import { testBrowser, testRedis } from './tools/connection-tests.js';
+import { readDiagnosticFile, writeDiagnosticsBundle } from './tools/diagnostics-files.js';
 import type { Settings } from '../../src-shared/settings.js';
 
 export interface CoreOptions {
@@ -96,7 +98,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   if (database.backupPath) logger.info({ backup: database.backupPath }, 'database backed up before migrating');
   const metrics = createMetrics(settings.get().metrics.prefix);
   const events = new EventBus();
-  const apiKey = resolveApiKey(env, paths);
+  const apiKey: { key: string; source: 'env' | 'file' } = resolveApiKey(env, paths);
   const secrets = options.secrets ?? createFileSecretStore(paths.secrets, paths.secretKeyFile);
   const accountConnectedAt = () => {
     const account = store.appState.get<{ connectedAt?: string | null }>('account');
@@ -127,8 +129,22 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     sleep: options.sleep ?? realSleep,
   };
 
+  const servers: RunningServer[] = [];
   const extensions = await createExtensions(ctx, options.extensions);
-  const provided: PartialHandlers = { ...coreHandlers(ctx, extensions), ...extensions.handlers };
+  const tokenHandlers: PartialHandlers = {
+    'token.get': async () => ({ token: apiKey.key, source: apiKey.source }),
+    'token.rotate': async () => {
+      apiKey.key = rotateApiKey(paths);
+      for (const server of servers) server.endEventStreams();
+      logger.info('API token rotated');
+      return { token: apiKey.key, source: apiKey.source };
+    },
+    'diagnostics.bundle': async () => writeDiagnosticsBundle(ctx, apiKey.key),
+    'diagnostics.file': async ({ name, kind }) => readDiagnosticFile(ctx, name, kind),
+    'settings.testRedis': async ({ url }) => testRedis(ctx, url),
+    'settings.testBrowser': async ({ executablePath }) => testBrowser(ctx, executablePath),
+  };
+  const provided: PartialHandlers = { ...coreHandlers(ctx, extensions), ...extensions.handlers, ...tokenHandlers };
   const api = Object.fromEntries(
     OPERATION_NAMES.map((name) => [name, provided[name] ?? notImplemented(name)]),
   ) as unknown as Handlers;
@@ -140,7 +156,6 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     );
   });
 
-  const servers: RunningServer[] = [];
   let stopped = false;
 
   const call = async <N extends OperationName>(name: N, input: unknown): Promise<OpOutput<N>> => {
@@ -156,15 +171,19 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     ctx,
     extensions,
     api,
-    apiKey: apiKey.key,
-    apiKeySource: apiKey.source,
+    get apiKey() {
+      return apiKey.key;
+    },
+    get apiKeySource() {
+      return apiKey.source;
+    },
     events,
     call,
     async serve(serveOptions = {}) {
       const server = await startServer({
         ctx,
         call: (name, input) => call(name, input),
-        apiKey: apiKey.key,
+        apiKey: () => apiKey.key,
         host: serveOptions.host ?? settings.get().server.host,
         port: serveOptions.port ?? settings.get().server.port,
         staticDir: serveOptions.staticDir,

@@ -1,30 +1,8 @@
-import type { Contact } from '../../src-shared/domain.js';
 import type { CoreContext, PartialHandlers } from './context.js';
-import { toCsv } from './csv.js';
+import { contactsCsv } from './contacts-export.js';
 import { formatLocalDate, localDateOf } from './limits/calendar.js';
 import type { Extensions } from './extensions.js';
 import { accountStatusFrom, computeStatus } from './status.js';
-
-const CONTACT_COLUMNS: (keyof Contact & string)[] = [
-  'id',
-  'profileUrl',
-  'publicId',
-  'fullName',
-  'firstName',
-  'lastName',
-  'headline',
-  'location',
-  'company',
-  'birthMonth',
-  'birthDay',
-  'source',
-  'status',
-  'score',
-  'notes',
-  'createdAt',
-  'updatedAt',
-  'lastSeenAt',
-];
 
 /** Handlers that need only the store, settings and quotas. */
 export function coreHandlers(ctx: CoreContext, ext: Extensions): PartialHandlers {
@@ -78,7 +56,12 @@ export function coreHandlers(ctx: CoreContext, ext: Extensions): PartialHandlers
       store.contacts.erase(id);
       return { ok: true as const };
     },
-    'contacts.export': async () => toCsv(CONTACT_COLUMNS, store.contacts.iterateAll()),
+    'contacts.get': async ({ id }) => {
+      const contact = store.contacts.mustGet(id);
+      const history = store.interactions.forContact(id);
+      return { contact, interactions: history, lastInteractionAt: history[0]?.occurredAt ?? null };
+    },
+    'contacts.export': async (filter) => contactsCsv(store.contacts, filter),
     'interactions.list': async (query) => store.interactions.list(query),
     'account.status': async () => accountStatusFrom(ctx),
   };

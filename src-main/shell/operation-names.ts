@@ -16,6 +16,7 @@ export const OPERATION_NAME_LIST = [
   'runs.get',
   'runs.stop',
   'contacts.list',
+  'contacts.get',
   'contacts.update',
   'contacts.erase',
   'contacts.export',
@@ -29,6 +30,12 @@ export const OPERATION_NAME_LIST = [
   'schedule.resume',
   'selectors.health',
   'diagnostics.list',
+  'diagnostics.file',
+  'diagnostics.bundle',
+  'settings.testRedis',
+  'settings.testBrowser',
+  'token.get',
+  'token.rotate',
   'legacy.import',
 ] as const satisfies readonly OperationName[];
 

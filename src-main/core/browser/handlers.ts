@@ -40,6 +40,7 @@ export function browserHandlers(ctx: CoreContext, engine: BrowserEngine): Partia
           failures: c.failures,
           lastSuccessAt: c.lastSuccessAt,
           lastFailureAt: c.lastFailureAt,
+          origin: c.origin,
         })),
       })),
     'diagnostics.list': async () => listDiagnostics(ctx.paths.diagnostics),

@@ -16,7 +16,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface ServerOptions {
   ctx: CoreContext;
   call: (name: OperationName, input: unknown) => Promise<unknown>;
-  apiKey: string;
+  /** The API token, read on every request so a rotation takes effect at once. */
+  apiKey: string | (() => string);
   host: string;
   port: number;
   staticDir?: string;
@@ -28,6 +29,8 @@ export interface RunningServer {
   url: string;
   port: number;
   host: string;
+  /** Ends the open event streams (after a token rotation, so a stream opened with the old token stops). */
+  endEventStreams(): void;
   close(): Promise<void>;
 }
 
@@ -117,7 +120,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       );
       return false;
     }
-    if (!tokenMatches(presentedToken(req), options.apiKey)) {
+    const apiKey = typeof options.apiKey === 'function' ? options.apiKey() : options.apiKey;
+    if (!tokenMatches(presentedToken(req), apiKey)) {
       limiter.recordFailure(client);
       sendError(res, {
         code: 'UNAUTHORIZED',
@@ -292,6 +296,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${hostForUrl}:${address.port}`,
     port: address.port,
     host: address.address,
+    endEventStreams() {
+      for (const client of sseClients) client.end();
+    },
     close: () =>
       new Promise<void>((resolveClose) => {
         for (const client of sseClients) client.end();

@@ -14,6 +14,7 @@ const SPEC_OPERATIONS = [
   'runs.get',
   'runs.stop',
   'contacts.list',
+  'contacts.get',
   'contacts.update',
   'contacts.erase',
   'contacts.export',
@@ -27,6 +28,12 @@ const SPEC_OPERATIONS = [
   'schedule.resume',
   'selectors.health',
   'diagnostics.list',
+  'diagnostics.file',
+  'diagnostics.bundle',
+  'settings.testRedis',
+  'settings.testBrowser',
+  'token.get',
+  'token.rotate',
   'legacy.import',
 ];
 
