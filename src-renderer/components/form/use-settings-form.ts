@@ -61,7 +61,11 @@ export function useSettingsForm(fields: readonly string[], unsavedQuestion: stri
     const general: string[] = [];
     for (const issue of issues) {
       const field = fieldFor(issue.field, fields);
-      if (field) byField[field] ??= issue.reason;
+      if (field) {
+        byField[field] ??= issue.reason;
+        // Lists keep the exact path too, so an editor can show `sourcing.searches.0.keywords` under its input.
+        if (issue.field !== field) byField[issue.field] ??= issue.reason;
+      }
       else general.push(`${issue.field}: ${issue.reason}`);
     }
     setErrors(byField);
@@ -82,9 +86,10 @@ export function useSettingsForm(fields: readonly string[], unsavedQuestion: stri
       return copy;
     });
     setErrors((e) => {
-      if (!(path in e)) return e;
+      const stale = Object.keys(e).filter((k) => k === path || k.startsWith(`${path}.`));
+      if (stale.length === 0) return e;
       const copy = { ...e };
-      delete copy[path];
+      for (const k of stale) delete copy[k];
       return copy;
     });
   }, [settings]);
