@@ -90,11 +90,12 @@ export function ContactsTable({ filter, onSort, onOpen }: ContactsTableProps) {
   };
 
   return (
-    <div className="contacts-table" role="table" aria-label={tx('tableLabel')} aria-rowcount={knownTotal + 1}>
+    <>
       <p className="contacts-count" role="status" data-testid="contacts-count">
         {tx('count', { n: knownTotal })}
       </p>
       {error && <ErrorNotice error={asApiError(error)} />}
+    <div className="contacts-table" role="table" aria-label={tx('tableLabel')} aria-rowcount={knownTotal + 1}>
       <div role="rowgroup" className="contacts-head">
         <div role="row" aria-rowindex={1} className="contacts-row">
           {headers.map((header) => {
@@ -119,7 +120,7 @@ export function ContactsTable({ filter, onSort, onOpen }: ContactsTableProps) {
           })}
         </div>
       </div>
-      <div ref={scroller} className="contacts-scroll" data-testid="contacts-scroll" tabIndex={0} aria-label={tx('tableLabel')} role="rowgroup">
+      <div ref={scroller} className="contacts-scroll" data-testid="contacts-scroll" tabIndex={0} role="rowgroup">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const contact = rows.get(item.index);
@@ -156,5 +157,6 @@ export function ContactsTable({ filter, onSort, onOpen }: ContactsTableProps) {
         </div>
       </div>
     </div>
+    </>
   );
 }
