@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useOperation } from '../../../api/operations.js';
 import { Field, SettingsFormShell, useFormTexts, useSettingsForm } from '../../../components/form/index.js';
 import { useTexts } from './texts.js';
@@ -22,8 +23,37 @@ function timeOfCron(cron: string | null): string | null {
   return m ? `${m[2]!.padStart(2, '0')}:${m[1]!.padStart(2, '0')}` : null;
 }
 function cronOfTime(time: string): string | null {
-  const m = /^(\d{2}):(\d{2})$/.exec(time);
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
   return m ? `${Number(m[2])} ${Number(m[1])} * * *` : null;
+}
+
+/** HH:MM typed as text (one tab stop, unlike a time input); the cron changes once the time is complete. */
+function TimeField({ time, error, onChange }: { time: string | null; error?: string; onChange(cron: string | null): void }) {
+  const tx = useTexts();
+  const [text, setText] = useState(time ?? '');
+  useEffect(() => setText((current) => (cronOfTime(current) && timeOfCron(cronOfTime(current)) === time ? current : (time ?? ''))), [time]);
+  const incomplete = text !== '' && !cronOfTime(text);
+  return (
+    <div className="field">
+      <label htmlFor="birthday-time">{tx('time')}</label>
+      <input
+        id="birthday-time"
+        inputMode="numeric"
+        placeholder="HH:MM"
+        value={text}
+        aria-invalid={incomplete || error ? true : undefined}
+        aria-describedby="birthday-time-hint"
+        onChange={(e) => {
+          setText(e.target.value);
+          if (e.target.value === '') onChange(null);
+          else if (cronOfTime(e.target.value)) onChange(cronOfTime(e.target.value));
+        }}
+      />
+      <span className={incomplete || error ? 'field-error' : 'field-hint'} id="birthday-time-hint">
+        {error ?? (incomplete ? tx('timeFormat') : time ? '' : tx('noSchedule'))}
+      </span>
+    </div>
+  );
 }
 
 export function BirthdayCampaign() {
@@ -44,22 +74,7 @@ export function BirthdayCampaign() {
           {cron && !time ? (
             <p className="note">{tx('customCron', { cron })}</p>
           ) : (
-            <div className="field">
-              <label htmlFor="birthday-time">{tx('time')}</label>
-              <input
-                id="birthday-time"
-                type="time"
-                value={time ?? ''}
-                aria-describedby={cron ? undefined : 'birthday-time-hint'}
-                onChange={(e) => form.set('schedule.birthday', e.target.value ? cronOfTime(e.target.value) : null)}
-              />
-              {!cron && (
-                <span className="field-hint" id="birthday-time-hint">
-                  {tx('noSchedule')}
-                </span>
-              )}
-              {form.errors['schedule.birthday'] && <span className="field-error" role="alert">{form.errors['schedule.birthday']}</span>}
-            </div>
+            <TimeField time={time} error={form.errors['schedule.birthday']} onChange={(next) => form.set('schedule.birthday', next)} />
           )}
           <Field form={form} path="schedule.jitterMinutes" label={tx('jitter')} type="number" min={0} max={120} />
           <Field form={form} path="birthday.maxDaysLate" label={tx('maxDaysLate')} type="number" min={0} max={15} />

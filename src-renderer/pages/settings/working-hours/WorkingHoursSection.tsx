@@ -32,8 +32,8 @@ export function WorkingHoursSection() {
           )}
         </fieldset>
         <div className="field-grid">
-          <Field form={form} path="workingHours.start" label={tx('start')} type="time" />
-          <Field form={form} path="workingHours.end" label={tx('end')} type="time" />
+          <Field form={form} path="workingHours.start" label={tx('start')} />
+          <Field form={form} path="workingHours.end" label={tx('end')} />
           <Field form={form} path="timeZone" label={tx('timeZone')} hint={tx('timeZoneHint')} />
         </div>
       </SettingsFormShell>
