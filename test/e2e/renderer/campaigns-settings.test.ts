@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchUrl } from '../../../src-shared/search-url.js';
-import { axeViolations, startPanelHarness, type PanelHarness, type PanelTab } from '../../helpers/panel.js';
+import { axeViolations, keyboardUnreachable, startPanelHarness, type PanelHarness, type PanelTab } from '../../helpers/panel.js';
 
 let harness: PanelHarness;
 
@@ -188,6 +188,21 @@ for (const lang of ['en', 'fr'] as const) {
     }, 60_000);
   });
 }
+
+describe('control panel: part 2 pages', () => {
+  it('every page of part 2 is axe clean and fully reachable with the keyboard', async () => {
+    const tab = await harness.open({ lang: 'en', path: '/today' });
+    for (const path of ['/campaigns/birthday', '/campaigns/sourcing', '/contacts', '/settings', '/settings/diagnostics']) {
+      await tab.page.evaluate((p) => (window.location.hash = `#${p}`), path);
+      await tab.page.getByRole('heading', { level: 1 }).first().waitFor();
+      await tab.page.locator(path === '/contacts' ? '[data-testid="contacts-count"]' : '.card').first().waitFor();
+      expect(await axeViolations(tab.page), path).toEqual([]);
+      expect(await keyboardUnreachable(tab.page), path).toEqual([]);
+    }
+    expect(tab.problems).toEqual([]);
+    await tab.context.close();
+  }, 120_000);
+});
 
 describe('control panel: API token', () => {
   it('rotating the token signs the panel in with the new one and logs the old one out', async () => {
