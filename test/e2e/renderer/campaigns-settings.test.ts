@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -174,8 +174,19 @@ for (const lang of ['en', 'fr'] as const) {
     }, 60_000);
 
     it('shows Diagnostics with the selector table and writes a bundle without the token', async () => {
+      // A saved failure: a 1×1 PNG and its HTML, named as the engine names them.
+      const name = `2026-11-26T10-00-00-000Z_birthdays.list-${lang}`;
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+      writeFileSync(join(harness.dataDir, 'diagnostics', `${name}.png`), png);
+      writeFileSync(join(harness.dataDir, 'diagnostics', `${name}.html`), `<html><body>saved page ${lang}</body></html>`);
       const tab = await harness.open({ lang, path: '/settings/diagnostics' });
       const { page } = tab;
+      const image = page.locator('img.diagnostic-image').first();
+      await image.waitFor();
+      expect(await image.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+      expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+      await page.getByRole('button', { name: lang === 'en' ? 'Show the saved HTML' : 'Afficher le HTML enregistré' }).first().click();
+      await page.getByText(`saved page ${lang}`).waitFor();
       await page.getByRole('heading', { level: 1, name: lang === 'en' ? 'Diagnostics' : 'Diagnostic' }).waitFor();
       await page.getByRole('button', { name: lang === 'en' ? 'Write the bundle' : 'Écrire le paquet' }).click();
       const written = page.getByRole('status').filter({ hasText: 'rapport-diagnostics-' });
