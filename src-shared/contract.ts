@@ -62,17 +62,44 @@ const runStarted = z.object({ runId: z.number().int() });
 
 export const CONTACT_SORTS = ['name', '-name', 'created', '-created', 'updated', '-updated', 'score', '-score', 'birthday'] as const;
 
-export const contactsQuerySchema = z.strictObject({
+/** Last interaction filter: never, or at least once within the last week / month / quarter / year. */
+export const LAST_INTERACTION_FILTERS = ['never', 'week', 'month', 'quarter', 'year'] as const;
+
+/** The Contacts page's filter: shared by `contacts.list` (paged) and `contacts.export` (every row). */
+export const contactsFilterSchema = z.strictObject({
   query: z.string().max(200, 'must be at most 200 characters').optional(),
   status: contactStatusSchema.optional(),
   source: contactSourceSchema.optional(),
-  birthMonth: z.coerce.number().int().min(1).max(12).optional(),
-  minScore: z.coerce.number().int().min(0).max(100).optional(),
+  birthMonth: z.coerce.number().int().min(1, 'must be 1 to 12').max(12, 'must be 1 to 12').optional(),
+  minScore: z.coerce.number().int().min(0, 'must be 0 to 100').max(100, 'must be 0 to 100').optional(),
+  lastInteraction: z.enum(LAST_INTERACTION_FILTERS).optional(),
   sort: z.enum(CONTACT_SORTS).default('name'),
-  page,
-  pageSize,
 });
+export type ContactsFilter = z.infer<typeof contactsFilterSchema>;
+
+export const contactsQuerySchema = contactsFilterSchema.extend({ page, pageSize });
 export type ContactsQuery = z.infer<typeof contactsQuerySchema>;
+
+export const contactDetailSchema = z.object({
+  contact: contactSchema,
+  interactions: z.array(interactionSchema),
+  lastInteractionAt: z.string().nullable(),
+});
+
+export const redisTestSchema = z.object({
+  ok: z.boolean(),
+  message: z.string(),
+  latencyMs: z.number().nullable(),
+  breaker: z.enum(['closed', 'open', 'half-open', 'none']),
+  quotaStore: z.enum(['redis', 'memory-fallback', 'memory']),
+});
+export const browserTestSchema = z.object({
+  ok: z.boolean(),
+  executablePath: z.string().nullable(),
+  version: z.string().nullable(),
+  message: z.string(),
+});
+export const apiTokenSchema = z.object({ token: z.string(), source: z.enum(['env', 'file']) });
 
 export const interactionsQuerySchema = z.strictObject({
   type: interactionTypeSchema.optional(),
@@ -208,6 +235,7 @@ export const contract = {
   'runs.get': op('GET /api/runs/:id', z.strictObject({ id }), runSchema, 'One run'),
   'runs.stop': op('POST /api/runs/:id/stop', z.strictObject({ id }), runSchema, 'Stop a run now'),
   'contacts.list': op('GET /api/contacts', contactsQuerySchema, pageOf(contactSchema), 'Search and page through contacts'),
+  'contacts.get': op('GET /api/contacts/:id', z.strictObject({ id }), contactDetailSchema, 'One contact with its full interaction history'),
   'contacts.update': op(
     'PATCH /api/contacts/:id',
     z.strictObject({
@@ -272,6 +300,35 @@ export const contract = {
   'schedule.resume': op('POST /api/schedule/resume', empty, scheduleSchema, 'Resume scheduled runs'),
   'selectors.health': op('GET /api/selectors', empty, z.array(selectorHealthSchema), 'Selector health per target'),
   'diagnostics.list': op('GET /api/diagnostics', empty, z.array(diagnosticSchema), 'Saved failure screenshots and HTML'),
+  'diagnostics.file': op(
+    'GET /api/diagnostics/:name/:kind',
+    z.strictObject({
+      name: z.string().regex(/^[a-zA-Z0-9._+-]{1,200}$/, 'must be a diagnostic name from diagnostics.list'),
+      kind: z.enum(['screenshot', 'html']),
+    }),
+    z.object({ contentType: z.string(), dataUrl: z.string().nullable(), text: z.string().nullable() }),
+    'A saved screenshot (as a data: URL the panel CSP allows) or its HTML',
+  ),
+  'diagnostics.bundle': op(
+    'POST /api/diagnostics/bundle',
+    empty,
+    z.object({ path: z.string(), files: z.array(z.string()) }),
+    'Write a diagnostics bundle (logs, selector table, screenshots; secrets removed) for a bug report',
+  ),
+  'settings.testRedis': op(
+    'POST /api/settings/test-redis',
+    z.strictObject({ url: z.string().max(2048).regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL') }),
+    redisTestSchema,
+    'Ping a Redis URL and report the quota store breaker state',
+  ),
+  'settings.testBrowser': op(
+    'POST /api/settings/test-browser',
+    z.strictObject({ executablePath: z.string().min(1).max(4096).optional() }),
+    browserTestSchema,
+    'Launch the browser at a path (or the discovered one) and report its version or the error',
+  ),
+  'token.get': op('GET /api/token', empty, apiTokenSchema, 'The API token in use'),
+  'token.rotate': op('POST /api/token/rotate', empty, apiTokenSchema, 'Replace the API token; the old one stops working at once'),
   'legacy.import': op(
     'POST /api/legacy-import',
     fileImportInput,

@@ -163,6 +163,7 @@ export const selectorHealthSchema = z.object({
       failures: z.number().int(),
       lastSuccessAt: z.string().nullable(),
       lastFailureAt: z.string().nullable(),
+      origin: z.enum(['builtin', 'learned']),
     }),
   ),
 });

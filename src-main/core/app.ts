@@ -6,7 +6,7 @@ import {
   type OpOutput,
 } from '../../src-shared/contract.js';
 import { parseOrThrow, RapportError } from '../../src-shared/errors.js';
-import { ensureDirs, pathsFor, readPackageVersion, resolveApiKey, resolveDataDir } from './config.js';
+import { ensureDirs, pathsFor, readPackageVersion, resolveApiKey, resolveDataDir, rotateApiKey } from './config.js';
 import type { CoreContext, PartialHandlers, SecretStore } from './context.js';
 import { EventBus } from './events.js';
 import { createQuotaService } from './limits/index.js';
@@ -26,6 +26,8 @@ import { createExtensions, type ExtensionOptions, type Extensions } from './exte
 import { cronProblem } from './schedule/scheduler.js';
 import { notificationHandlers } from './notifications/handlers.js';
 import { NotificationService, type NotificationOptions } from './notifications/service.js';
+import { testBrowser, testRedis } from './tools/connection-tests.js';
+import { readDiagnosticFile, writeDiagnosticsBundle } from './tools/diagnostics-files.js';
 import type { Settings } from '../../src-shared/settings.js';
 import { alreadyRunningError, liveHolder, removeHostInfo, tryAcquireDataLock, writeHostInfo, type DataLock, type LockRole } from './data-lock.js';
 import { adoptLegacyDataDir } from './legacy-data-dir.js';
@@ -194,11 +196,26 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     options.notifications,
     () => extensions.scheduler.view().jobs.find((j) => j.kind === 'birthday')?.nextRunAt ?? null,
   );
+  const servers: RunningServer[] = [];
+  const tokenHandlers: PartialHandlers = {
+    'token.get': async () => ({ token: apiKey.key, source: apiKey.source }),
+    'token.rotate': async () => {
+      apiKey.key = rotateApiKey(paths);
+      for (const server of servers) server.endEventStreams();
+      logger.info('API token rotated');
+      return { token: apiKey.key, source: apiKey.source };
+    },
+    'diagnostics.bundle': async () => writeDiagnosticsBundle(ctx, apiKey.key),
+    'diagnostics.file': async ({ name, kind }) => readDiagnosticFile(ctx, name, kind),
+    'settings.testRedis': async ({ url }) => testRedis(ctx, url),
+    'settings.testBrowser': async ({ executablePath }) => testBrowser(ctx, executablePath),
+  };
   const provided: PartialHandlers = {
     ...coreHandlers(ctx, extensions),
     ...extensions.handlers,
     ...activityHandlers(ctx, logs),
     ...notificationHandlers(notifications, store),
+    ...tokenHandlers,
   };
   const api = Object.fromEntries(
     OPERATION_NAMES.map((name) => [name, provided[name] ?? notImplemented(name)]),
@@ -245,7 +262,6 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   } satisfies typeof metrics.probes);
 
 
-  const servers: RunningServer[] = [];
   let stopped = false;
 
   const call = async <N extends OperationName>(name: N, input: unknown): Promise<OpOutput<N>> => {
@@ -272,8 +288,12 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     extensions,
     notifications,
     api,
-    apiKey: apiKey.key,
-    apiKeySource: apiKey.source,
+    get apiKey() {
+      return apiKey.key;
+    },
+    get apiKeySource() {
+      return apiKey.source;
+    },
     events,
     logs,
     call,
@@ -282,7 +302,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
         ctx,
         call: (name, input) => call(name, input),
         stream,
-        apiKey: apiKey.key,
+        apiKey: () => apiKey.key,
         host: serveOptions.host ?? settings.get().server.host,
         port: serveOptions.port ?? settings.get().server.port,
         staticDir: serveOptions.staticDir,

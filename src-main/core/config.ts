@@ -70,6 +70,14 @@ export function resolveApiKey(env: Record<string, string | undefined>, paths: Pa
   return { key, source: 'file' };
 }
 
+/** A new random token written to the token file (mode 0600); the caller switches to it at once. */
+export function rotateApiKey(paths: Paths): string {
+  const key = randomBytes(32).toString('base64url');
+  writeFileSync(paths.apiKeyFile, key + '\n', { mode: 0o600 });
+  chmodSync(paths.apiKeyFile, 0o600);
+  return key;
+}
+
 export function readPackageVersion(): string {
   try {
     const pkg = JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string };

@@ -58,6 +58,11 @@ export function coreHandlers(ctx: CoreContext, ext: Extensions): PartialHandlers
       store.contacts.erase(id);
       return { ok: true as const };
     },
+    'contacts.get': async ({ id }) => {
+      const contact = store.contacts.mustGet(id);
+      const history = store.interactions.forContact(id);
+      return { contact, interactions: history, lastInteractionAt: history[0]?.occurredAt ?? null };
+    },
     'interactions.list': async (query) => store.interactions.list(query),
     'account.status': async () => accountStatusFrom(ctx),
     ...dataHandlers(ctx),

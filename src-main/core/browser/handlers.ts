@@ -49,6 +49,7 @@ export function browserHandlers(ctx: CoreContext, source: EngineSource): Partial
           failures: c.failures,
           lastSuccessAt: c.lastSuccessAt,
           lastFailureAt: c.lastFailureAt,
+          origin: c.origin,
         })),
       })),
     'diagnostics.list': async () => listDiagnostics(ctx.paths.diagnostics),

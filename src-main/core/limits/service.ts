@@ -131,6 +131,11 @@ class DefaultQuotaService implements QuotaService {
     return state === 'closed' ? 'redis' : 'memory-fallback';
   }
 
+  breakerState(): 'closed' | 'open' | 'half-open' | 'none' {
+    if (!this.deps.settings().limits.redisUrl) return 'none';
+    return this.backend?.breaker.state ?? 'closed';
+  }
+
   async check(): Promise<{ ok: boolean; detail: string }> {
     try {
       this.ledger.ping();

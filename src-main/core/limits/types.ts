@@ -23,6 +23,8 @@ export interface QuotaService {
   release(quota: QuotaName, n?: number): Promise<void>;
   usage(): Promise<QuotaUsage[]>;
   storeKind(): QuotaStoreKind;
+  /** The Redis circuit breaker's state; 'none' when no Redis URL is set (memory store). */
+  breakerState(): 'closed' | 'open' | 'half-open' | 'none';
   /** Readiness: ok when the store answers or the fallback is active (and says so). */
   check(): Promise<{ ok: boolean; detail: string }>;
   close(): Promise<void>;

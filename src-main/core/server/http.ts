@@ -23,7 +23,8 @@ export interface ServerOptions {
   call: (name: OperationName, input: unknown) => Promise<unknown>;
   /** For `contentType` operations: the answer in chunks, written as they come (large CSV exports). */
   stream?: (name: OperationName, input: unknown) => Promise<Iterable<string> | AsyncIterable<string>>;
-  apiKey: string;
+  /** The API token, read on every request so a rotation takes effect at once. */
+  apiKey: string | (() => string);
   host: string;
   port: number;
   staticDir?: string;
@@ -35,6 +36,8 @@ export interface RunningServer {
   url: string;
   port: number;
   host: string;
+  /** Ends the open event streams (after a token rotation, so a stream opened with the old token stops). */
+  endEventStreams(): void;
   close(): Promise<void>;
 }
 
@@ -179,7 +182,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const authorise = (req: IncomingMessage, res: ServerResponse): boolean => {
     const presented = presentedToken(req);
     // A valid token always works, whatever others tried before: a lockout must not lock the user out.
-    if (tokenMatches(presented, options.apiKey)) return true;
+    const apiKey = typeof options.apiKey === 'function' ? options.apiKey() : options.apiKey;
+    if (tokenMatches(presented, apiKey)) return true;
     const keys = failureKeys(clientOf(req), presented);
     const locked = limiter.lockedFor(...keys);
     if (locked > 0) {
@@ -414,6 +418,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${hostForUrl}:${address.port}`,
     port: address.port,
     host: address.address,
+    endEventStreams() {
+      for (const client of sseClients) client.end();
+    },
     close: () =>
       new Promise<void>((resolveClose) => {
         for (const client of sseClients) client.end();

@@ -1,0 +1,150 @@
+import { useCallback, useMemo, useState } from 'react';
+import { mergeSettings, settingsSchema, type Settings } from '../../../src-shared/settings.js';
+import type { ApiError } from '../../api/client.js';
+import { useOperation, useOperationMutation } from '../../api/operations.js';
+import { useToasts } from '../toasts.js';
+import { fieldFor, getPath, patchOf } from './paths.js';
+import { useUnsavedGuard } from './unsaved-guard.js';
+
+export interface SettingsForm {
+  ready: boolean;
+  settings: Settings | undefined;
+  /** Paths set by environment variables: shown read-only, since the environment wins at every start. */
+  envOverrides: string[];
+  value<T = unknown>(path: string): T;
+  set(path: string, value: unknown): void;
+  /** Field errors by path: the shared schema's (before saving) or the server's VALIDATION_FAILED issues. */
+  errors: Record<string, string>;
+  /** Problems not tied to one of this form's fields. */
+  formErrors: string[];
+  serverError: ApiError | null;
+  dirty: boolean;
+  saving: boolean;
+  saved: boolean;
+  save(): Promise<boolean>;
+  reset(): void;
+}
+
+interface Issue {
+  field: string;
+  reason: string;
+}
+
+function serverIssues(error: ApiError): Issue[] {
+  const issues = (error.details as { issues?: unknown } | undefined)?.issues;
+  return Array.isArray(issues) ? issues.filter((i): i is Issue => typeof i?.field === 'string' && typeof i?.reason === 'string') : [];
+}
+
+/**
+ * One Settings form over a set of setting paths: draft values, dirty tracking, validation of the
+ * whole settings with the shared zod schema before anything is sent, the server's field errors mapped
+ * back to the fields, and a warning before leaving unsaved changes. Nothing is saved while invalid.
+ */
+export function useSettingsForm(fields: readonly string[], unsavedQuestion: string): SettingsForm {
+  const query = useOperation('settings.get', {});
+  const toasts = useToasts();
+  const [draft, setDraft] = useState<Record<string, unknown>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [serverError, setServerError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const update = useOperationMutation('settings.update', {
+    invalidates: ['settings.get', 'plan.birthday', 'schedule.get'],
+    toastErrors: false,
+  });
+  const settings = query.data?.settings;
+  const dirty = Object.keys(draft).length > 0;
+  useUnsavedGuard(dirty, unsavedQuestion);
+
+  const assign = useCallback((issues: Issue[]) => {
+    const byField: Record<string, string> = {};
+    const general: string[] = [];
+    for (const issue of issues) {
+      const field = fieldFor(issue.field, fields);
+      if (field) {
+        byField[field] ??= issue.reason;
+        // Lists keep the exact path too, so an editor can show `sourcing.searches.0.keywords` under its input.
+        if (issue.field !== field) byField[issue.field] ??= issue.reason;
+      }
+      else general.push(`${issue.field}: ${issue.reason}`);
+    }
+    setErrors(byField);
+    setFormErrors(general);
+  }, [fields]);
+
+  const value = useCallback(
+    <T,>(path: string): T => (path in draft ? draft[path] : getPath(settings, path)) as T,
+    [draft, settings],
+  );
+
+  const set = useCallback((path: string, next: unknown) => {
+    setSaved(false);
+    setDraft((d) => {
+      const copy = { ...d };
+      if (JSON.stringify(next) === JSON.stringify(getPath(settings, path))) delete copy[path];
+      else copy[path] = next;
+      return copy;
+    });
+    setErrors((e) => {
+      const stale = Object.keys(e).filter((k) => k === path || k.startsWith(`${path}.`));
+      if (stale.length === 0) return e;
+      const copy = { ...e };
+      for (const k of stale) delete copy[k];
+      return copy;
+    });
+  }, [settings]);
+
+  const save = useCallback(async (): Promise<boolean> => {
+    if (!settings) return false;
+    setServerError(null);
+    const patch = patchOf(draft);
+    const checked = settingsSchema.safeParse(mergeSettings(settings, patch));
+    if (!checked.success) {
+      assign(checked.error.issues.map((i) => ({ field: i.path.map(String).join('.'), reason: i.message })));
+      return false;
+    }
+    try {
+      await update.mutateAsync(patch);
+    } catch (e) {
+      const error = e as ApiError;
+      const issues = serverIssues(error);
+      if (issues.length) assign(issues);
+      else {
+        setServerError(error);
+        toasts.error(error);
+      }
+      return false;
+    }
+    setDraft({});
+    setErrors({});
+    setFormErrors([]);
+    setSaved(true);
+    return true;
+  }, [assign, draft, settings, toasts, update]);
+
+  const reset = useCallback(() => {
+    setDraft({});
+    setErrors({});
+    setFormErrors([]);
+    setServerError(null);
+  }, []);
+
+  return useMemo(
+    () => ({
+      ready: settings !== undefined,
+      settings,
+      envOverrides: query.data?.envOverrides ?? [],
+      value,
+      set,
+      errors,
+      formErrors,
+      serverError,
+      dirty,
+      saving: update.isPending,
+      saved,
+      save,
+      reset,
+    }),
+    [settings, query.data?.envOverrides, value, set, errors, formErrors, serverError, dirty, update.isPending, saved, save, reset],
+  );
+}

@@ -1,0 +1,36 @@
+import { defineTexts } from '../../../i18n/index.js';
+
+export const useTexts = defineTexts({
+  en: {
+    title: 'Local server and API token',
+    explain: 'The control panel and the API listen on 127.0.0.1 only. A new port applies at the next start.',
+    port: 'Server port',
+    token: 'API token',
+    show: 'Show the token',
+    hide: 'Hide the token',
+    copy: 'Copy',
+    copied: 'Token copied.',
+    copyFailed: 'Copying is not allowed here: select the token and copy it by hand.',
+    rotate: 'Rotate the token',
+    rotateConfirm: 'Replace the API token? The old one stops working at once: scripts and other open panels using it will have to sign in again.',
+    rotated: 'New token in use; this panel signed in with it.',
+    envNote: 'The token comes from RAPPORT_API_KEY: a rotation applies until the next start, when the environment’s token applies again.',
+    hidden: '••••••••••••••••',
+  },
+  fr: {
+    title: 'Serveur local et jeton d’API',
+    explain: 'Le panneau et l’API n’écoutent que sur 127.0.0.1. Un nouveau port s’applique au prochain démarrage.',
+    port: 'Port du serveur',
+    token: 'Jeton d’API',
+    show: 'Afficher le jeton',
+    hide: 'Masquer le jeton',
+    copy: 'Copier',
+    copied: 'Jeton copié.',
+    copyFailed: 'La copie n’est pas permise ici : sélectionnez le jeton et copiez-le à la main.',
+    rotate: 'Changer le jeton',
+    rotateConfirm: 'Remplacer le jeton d’API ? L’ancien cesse aussitôt de fonctionner : les scripts et les autres panneaux ouverts qui l’utilisent devront se reconnecter.',
+    rotated: 'Nouveau jeton en service ; ce panneau s’est reconnecté avec.',
+    envNote: 'Le jeton vient de RAPPORT_API_KEY : un changement vaut jusqu’au prochain démarrage, où le jeton de l’environnement revient.',
+    hidden: '••••••••••••••••',
+  },
+});

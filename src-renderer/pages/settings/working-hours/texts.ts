@@ -1,0 +1,38 @@
+import { defineTexts } from '../../../i18n/index.js';
+
+export const useTexts = defineTexts({
+  en: {
+    title: 'Working hours and time zone',
+    explain: 'Scheduled runs only act inside these hours, on these days, in this time zone. Quotas also reset at midnight in this time zone.',
+    enabled: 'Keep scheduled runs inside working hours',
+    days: 'Days',
+    start: 'Start',
+    end: 'End',
+    timeZone: 'Time zone',
+    timeZoneHint: 'An IANA name such as Europe/Paris or America/New_York.',
+    d1: 'Monday',
+    d2: 'Tuesday',
+    d3: 'Wednesday',
+    d4: 'Thursday',
+    d5: 'Friday',
+    d6: 'Saturday',
+    d7: 'Sunday',
+  },
+  fr: {
+    title: 'Heures de travail et fuseau horaire',
+    explain: 'Les exécutions planifiées n’agissent que pendant ces heures, ces jours-là, dans ce fuseau. Les quotas repartent aussi à minuit dans ce fuseau.',
+    enabled: 'Limiter les exécutions planifiées aux heures de travail',
+    days: 'Jours',
+    start: 'Début',
+    end: 'Fin',
+    timeZone: 'Fuseau horaire',
+    timeZoneHint: 'Un nom IANA comme Europe/Paris ou America/New_York.',
+    d1: 'Lundi',
+    d2: 'Mardi',
+    d3: 'Mercredi',
+    d4: 'Jeudi',
+    d5: 'Vendredi',
+    d6: 'Samedi',
+    d7: 'Dimanche',
+  },
+});
