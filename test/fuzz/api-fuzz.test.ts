@@ -84,15 +84,27 @@ async function settle(): Promise<string> {
   return databaseHash();
 }
 
-/** Requests that would reach outside this machine or open a visible browser window are not sent. */
+/**
+ * Operations whose valid calls act on the machine: open a visible browser window, launch an executable,
+ * or replace the token this fuzz signs in with. Only the calls the contract refuses are sent to them.
+ */
+const ONLY_REFUSED = new Set<OperationName>(['account.connect', 'settings.testBrowser', 'token.rotate']);
+
+function inputOf(r: FuzzRequest): unknown {
+  if (r.body) {
+    const text = r.body.toString('utf8');
+    return text.trim() === '' ? {} : JSON.parse(text);
+  }
+  return Object.fromEntries(new URLSearchParams(r.query));
+}
+
+/** Requests that could reach outside this machine (any URL) or act on it are not sent. */
 function sendable(name: OperationName, r: FuzzRequest): boolean {
   const text = r.body?.toString('latin1') ?? r.query;
-  if (name === 'settings.update' && /:\/\/|%3A%2F%2F/i.test(text)) return false;
-  if (name === 'account.connect') {
-    // A valid call opens a visible browser for the user to log in: only the ones the contract refuses are sent.
+  if (/:\/\/|%3A%2F%2F/i.test(text)) return false;
+  if (ONLY_REFUSED.has(name)) {
     try {
-      const text = r.body?.toString('utf8') ?? '';
-      return !contract['account.connect'].input.safeParse(text.trim() === '' ? {} : JSON.parse(text)).success;
+      return !contract[name].input.safeParse(inputOf(r)).success;
     } catch {
       return true;
     }
