@@ -63,7 +63,7 @@ async function hostStarts(): Promise<{ ms: number; rssMb: number }[]> {
     const dataDir = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
     try {
       starts.push(
-        await coldStart([join(root, 'dist/node/cli.js'), 'serve', '--port', '{port}'], { RAPPORT_DATA_DIR: dataDir, RAPPORT_API_KEY: 'bench-token-0123456789' }),
+        await coldStart([join(root, 'dist/node/cli.js'), 'serve', '--port', '{port}'], { RAPPORT_DATA_DIR: dataDir, RAPPORT_API_KEY: 'bench-token-0123456789-padded-to-24-chars' }),
       );
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

@@ -38,7 +38,7 @@ export default async function bench(): Promise<BenchResult[]> {
     reader.close();
     const readMs = performance.now() - t;
 
-    const core = await createCore({ dataDir: join(dir, 'data'), env: { RAPPORT_API_KEY: 'bench-token-0123456789' } });
+    const core = await createCore({ dataDir: join(dir, 'data'), env: { RAPPORT_API_KEY: 'bench-token-0123456789-padded-to-24-chars' } });
     try {
       const rssBefore = process.memoryUsage().rss;
       t = performance.now();

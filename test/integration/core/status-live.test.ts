@@ -36,7 +36,7 @@ describe('status.changed', () => {
   it('is emitted on account, pause, resume, settings, quota and run changes, with the reason code and both sentences', async () => {
     core = await createCore({
       dataDir: tempDir(),
-      env: { RAPPORT_API_KEY: 'status-test-token-0123', RAPPORT_LIMITS_MESSAGES_PER_DAY: '1', RAPPORT_LIMITS_WARMUP: 'false', RAPPORT_LINKEDIN_BASE_URL: 'http://127.0.0.1:9' },
+      env: { RAPPORT_API_KEY: 'status-test-token-0123-padded-to-24-chars', RAPPORT_LIMITS_MESSAGES_PER_DAY: '1', RAPPORT_LIMITS_WARMUP: 'false', RAPPORT_LINKEDIN_BASE_URL: 'http://127.0.0.1:9' },
     });
     const c = core;
     const events = statusEvents(c);

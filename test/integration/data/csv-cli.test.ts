@@ -82,7 +82,7 @@ describe('exports', () => {
     const legacy = join(root, `v1-${n}.db`);
     buildV1(legacy);
     expect((await cli('import-legacy', legacy)).code).toBe(0);
-    const core = await createCore({ dataDir, env: { RAPPORT_API_KEY: 'csv-test-token-0123456' } });
+    const core = await createCore({ dataDir, env: { RAPPORT_API_KEY: 'csv-test-token-0123456-padded-to-24-chars' } });
     const zoe = core.ctx.store.contacts.getByProfileUrl('https://www.linkedin.com/in/zoe-martin/')!;
     core.ctx.store.contacts.update(zoe.id, { notes: '=SUM(A1:A2) "quoted", line\nbreak 🎂', status: 'ignored' });
     core.ctx.store.contacts.upsert({ profileUrl: zoe.profileUrl, fullName: zoe.fullName, source: 'search', birthMonth: 2, birthDay: 29, score: 12, scoreBreakdown: { title: 8, location: 4 } });

@@ -15,7 +15,7 @@ let dir: string;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'rapport-legacy-test-'));
   roots.push(dir);
-  core = await createCore({ dataDir: join(dir, 'data'), env: { RAPPORT_API_KEY: 'legacy-test-token-0123' } });
+  core = await createCore({ dataDir: join(dir, 'data'), env: { RAPPORT_API_KEY: 'legacy-test-token-0123-padded-to-24-chars' } });
   await core.call('settings.update', { timeZone: 'Europe/Paris' });
 });
 afterEach(async () => {

@@ -39,7 +39,7 @@ async function harness(env: Record<string, string> = {}, options: { backoffMs?: 
   const clock = { offset: 0, now: () => new Date(Date.now() + clock.offset) };
   const core = await createCore({
     dataDir: dir,
-    env: { RAPPORT_API_KEY: 'notify-test-token-0123', RAPPORT_UI_LANGUAGE: 'en', RAPPORT_TIME_ZONE: 'Europe/Paris', ...env },
+    env: { RAPPORT_API_KEY: 'notify-test-token-0123-padded-to-24-chars', RAPPORT_UI_LANGUAGE: 'en', RAPPORT_TIME_ZONE: 'Europe/Paris', ...env },
     clock,
     logger,
     notifications: { backoffMs: options.backoffMs ?? 10, maxBackoffMs: 50 },

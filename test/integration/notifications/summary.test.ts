@@ -19,7 +19,7 @@ async function coreWithHook(lang: 'en' | 'fr'): Promise<{ core: Core; hook: Http
   const dir = mkdtempSync(join(tmpdir(), 'rapport-summary-'));
   const core = await createCore({
     dataDir: dir,
-    env: { RAPPORT_API_KEY: 'summary-test-token-0123', RAPPORT_UI_LANGUAGE: lang, RAPPORT_TIME_ZONE: 'Europe/Paris' },
+    env: { RAPPORT_API_KEY: 'summary-test-token-0123-padded-to-24-chars', RAPPORT_UI_LANGUAGE: lang, RAPPORT_TIME_ZONE: 'Europe/Paris' },
     clock: { now: () => new Date(NOW) },
   });
   const hook = await startHttpReceiver([200]);
