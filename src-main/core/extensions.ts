@@ -6,6 +6,8 @@ import { CampaignRunner, type RunKind } from './campaigns/runner.js';
 import type { CoreContext, PartialHandlers } from './context.js';
 import type { RapportError } from '../../src-shared/errors.js';
 import { refusingEngine } from './browser/refusing-engine.js';
+import { SELECTOR_CATALOGUE } from './browser/selector-catalogue.js';
+import { SelectorRepository } from './browser/selector-repo.js';
 import { Scheduler } from './schedule/scheduler.js';
 
 /** Services built on top of the base context: the browser engine, campaigns, the schedule. */
@@ -66,7 +68,11 @@ export async function createExtensions(ctx: CoreContext, options: ExtensionOptio
   const sourcing = onDemand(() => import('./campaigns/sourcing.js'));
   const runner = new CampaignRunner(ctx);
   // Only the folder's owner may decide that a run left `running` is over.
-  if (!options.readerOf) runner.recoverInterrupted();
+  if (!options.readerOf) {
+    runner.recoverInterrupted();
+    // The built-in selectors are data: seeded at start, so a first browser action writes nothing extra.
+    new SelectorRepository(ctx.store.database.db).seed(SELECTOR_CATALOGUE);
+  }
   const deps = async (): Promise<CampaignDeps> => ({ ctx, engine: await engine(), runner });
 
   const trigger = async (kind: RunKind) => {

@@ -73,11 +73,35 @@ export class SelectorRepository {
 
   constructor(private readonly db: Db) {}
 
-  /** Upserts the built-in catalogue, keeping counters; drops built-ins a newer catalogue no longer has. */
+  /** Whether the table already holds exactly this catalogue's built-ins (then seeding writes nothing). */
+  private holds(catalogue: TargetSpec[]): boolean {
+    const stored = this.db
+      .select({ target: selectors.target, locator: selectors.locator, locale: selectors.locale, priority: selectors.priority, origin: selectors.origin })
+      .from(selectors)
+      .all();
+    const key = (target: string, locator: string) => `${target}\u0000${locator}`;
+    const byKey = new Map(stored.map((r) => [key(r.target, r.locator), r]));
+    const wanted = new Set<string>();
+    for (const spec of catalogue) {
+      for (const [priority, c] of spec.candidates.entries()) {
+        const row = byKey.get(key(spec.target, c.locator));
+        if (!row || row.origin !== 'builtin' || row.priority !== priority || row.locale !== c.locale) return false;
+        wanted.add(key(spec.target, c.locator));
+      }
+    }
+    const targets = new Set(catalogue.map((spec) => spec.target));
+    return stored.every((r) => r.origin !== 'builtin' || !targets.has(r.target) || wanted.has(key(r.target, r.locator)));
+  }
+
+  /**
+   * Upserts the built-in catalogue, keeping counters; drops built-ins a newer catalogue no longer has.
+   * Writes nothing when the table already holds it: loading the engine must not change the database.
+   */
   seed(catalogue: TargetSpec[]): void {
     this.flush();
     this.rows.clear();
     this.byId.clear();
+    if (this.holds(catalogue)) return;
     this.db.transaction((tx) => {
       for (const spec of catalogue) {
         spec.candidates.forEach((c, priority) => {
