@@ -116,8 +116,6 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   ensureDirs(paths);
   const version = readPackageVersion();
 
-  // Before the lock and the database: a refused token must not leave a lock or a handle behind.
-  const apiKey = resolveApiKey(env, paths);
   const reader = options.access === 'reader';
   let dataLock: DataLock | null = null;
   let readerOf: RapportError | undefined;
@@ -133,8 +131,12 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   }
 
   let database: ReturnType<typeof openDatabase>;
+  let apiKey: ReturnType<typeof resolveApiKey>;
   try {
     if (options.legacyDataDir && dataLock) adoptLegacyDataDir(options.legacyDataDir, paths, now());
+    // After adopting an earlier folder (its token comes along) and before the database opens: a refused
+    // token releases the lock below and leaves no handle behind.
+    apiKey = resolveApiKey(env, paths);
     database = openDatabase(paths.database, { backupDir: paths.backups, now, readonly: reader, nativeBinding: options.sqliteBinding });
   } catch (e) {
     dataLock?.release();
