@@ -26,7 +26,6 @@ import { createExtensions, type ExtensionOptions, type Extensions } from './exte
 import { cronProblem } from './schedule/scheduler.js';
 import { notificationHandlers } from './notifications/handlers.js';
 import { NotificationService, type NotificationOptions } from './notifications/service.js';
-import { testBrowser, testRedis } from './tools/connection-tests.js';
 import { readDiagnosticFile, writeDiagnosticsBundle } from './tools/diagnostics-files.js';
 import type { Settings } from '../../src-shared/settings.js';
 import { alreadyRunningError, liveHolder, removeHostInfo, tryAcquireDataLock, writeHostInfo, type DataLock, type LockRole } from './data-lock.js';
@@ -209,8 +208,9 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     },
     'diagnostics.bundle': async () => writeDiagnosticsBundle(ctx, apiKey.key),
     'diagnostics.file': async ({ name, kind }) => readDiagnosticFile(ctx, name, kind),
-    'settings.testRedis': async ({ url }) => testRedis(ctx, url),
-    'settings.testBrowser': async ({ executablePath }) => testBrowser(ctx, executablePath),
+    // Loaded when asked: the browser test brings playwright-core, which an idle app does not need.
+    'settings.testRedis': async ({ url }) => (await import('./tools/connection-tests.js')).testRedis(ctx, url),
+    'settings.testBrowser': async ({ executablePath }) => (await import('./tools/connection-tests.js')).testBrowser(ctx, executablePath),
   };
   const provided: PartialHandlers = {
     ...coreHandlers(ctx, extensions),

@@ -1,22 +1,12 @@
 import { Redis } from 'ioredis';
 import { chromium } from 'playwright-core';
 import { RapportError } from '../../../src-shared/errors.js';
+import { redactedRedisUrl } from './redact-url.js';
 import { BROWSER_FLAGS, discoverBrowsers } from '../browser/launch.js';
 import type { CoreContext } from '../context.js';
 
 const REDIS_TIMEOUT_MS = 2000;
 const BROWSER_TIMEOUT_MS = 30_000;
-
-/** Strips the password from a Redis URL so the answer (and the log) never shows it. */
-export function redactedRedisUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'the Redis URL';
-  }
-}
 
 /**
  * Pings a Redis URL with a short-lived client (the quota store's own client is left alone) and reports

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { RapportError } from '../../../src-shared/errors.js';
 import { listDiagnostics } from '../browser/diagnostics.js';
 import type { CoreContext } from '../context.js';
-import { redactedRedisUrl } from './connection-tests.js';
+import { redactedRedisUrl } from './redact-url.js';
 
 /** One saved screenshot (as a data: URL, which the panel's CSP `img-src` allows) or its HTML. */
 export function readDiagnosticFile(ctx: CoreContext, name: string, kind: 'screenshot' | 'html') {
