@@ -1,3 +1,4 @@
+/** Strips the password from a Redis URL so the answer (and the log) never shows it. */
 export function redactedRedisUrl(url: string): string {
   try {
     const parsed = new URL(url);
