@@ -26,10 +26,10 @@ export default defineConfig({
       provider: 'v8',
       // On in CI (`.ci/run` sets CI=true): `npm test` there fails when coverage falls under the thresholds.
       enabled: process.env.CI === 'true',
-      include: ['src-shared/**', 'src-main/core/**'],
+      include: ['src-shared/**/*.ts', 'src-main/core/**/*.ts'],
       reporter: ['text-summary', 'lcov'],
       reportsDirectory: '.coverage',
-      thresholds: { lines: 70, statements: 70, functions: 70, branches: 60 },
+      thresholds: { lines: 65, statements: 65, functions: 65, branches: 55 },
     },
   },
 });
