@@ -170,8 +170,9 @@ export async function keyboardUnreachable(page: Page, maxTabs = 400): Promise<st
     const done = await page.evaluate((attr) => {
       const el = document.activeElement;
       if (!el || el === document.body) return false;
-      if (el.hasAttribute(attr)) return true; // wrapped around
-      el.setAttribute(attr, '');
+      // Back at the first control: the whole page went by. (A date field takes several Tabs, one per part.)
+      if (el.getAttribute(attr) === 'first') return true;
+      if (!el.hasAttribute(attr)) el.setAttribute(attr, document.querySelector(`[${attr}]`) ? '' : 'first');
       return false;
     }, marker);
     if (done) break;

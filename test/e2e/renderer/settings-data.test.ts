@@ -27,6 +27,7 @@ const TEXTS = {
     done: 'Imported',
     contacts: 'Download contacts (CSV)',
     interactions: 'Download interactions (CSV)',
+    visits: 'Profile visits',
     csvCounts: '2 rows: 2 new, 0 updated, 0 unchanged',
   },
   fr: {
@@ -39,6 +40,7 @@ const TEXTS = {
     done: 'Importé',
     contacts: 'Télécharger les contacts (CSV)',
     interactions: 'Télécharger les interactions (CSV)',
+    visits: 'Visites de profil',
     csvCounts: '2 lignes : 2 nouveaux, 0 mis à jour, 0 inchangés',
   },
 } as const;
@@ -100,6 +102,12 @@ describe.each(['en', 'fr'] as const)('Settings › Data (%s)', (lang) => {
       expect(content).toContain(`https://www.linkedin.com/in/csv-${lang}-one/`);
       const [interactions] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: tx.interactions }).click()]);
       expect(readFileSync((await interactions.path())!, 'utf8')).toContain('birthday_message');
+      // The export holds only what the filter asks for: profile visits, no birthday wishes.
+      await section.getByLabel('Type', { exact: true }).selectOption({ label: tx.visits });
+      const [visits] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: tx.interactions }).click()]);
+      const visitsCsv = readFileSync((await visits.path())!, 'utf8');
+      expect(visitsCsv.startsWith('\uFEFF')).toBe(true);
+      expect(visitsCsv).not.toContain('birthday_message');
 
       expect(await axeViolations(page)).toEqual([]);
       expect(await keyboardUnreachable(page)).toEqual([]);
@@ -109,5 +117,5 @@ describe.each(['en', 'fr'] as const)('Settings › Data (%s)', (lang) => {
       await context.close();
       writer?.close();
     }
-  });
+  }, 90_000);
 });

@@ -3,7 +3,9 @@ import { asApiError } from '../../../api/client.js';
 import { useClient } from '../../../api/client-context.js';
 import { useToasts } from '../../../components/toasts.js';
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { FileImport } from './FileImport.js';
+import { cleanFilter, InteractionsFilterFields, type InteractionsExportFilter } from './InteractionsFilterFields.js';
 import { useTexts } from './texts.js';
 
 function Counts({ label, counts }: { label: string; counts: Record<string, number> }) {
@@ -83,9 +85,10 @@ export function DataSection() {
       throw asApiError(e);
     }
   };
+  const [filter, setFilter] = useState<InteractionsExportFilter>({});
   const download = async (what: 'contacts' | 'interactions') => {
     try {
-      const text = what === 'contacts' ? await client.call('contacts.export', {}) : await client.call('interactions.export', {});
+      const text = what === 'contacts' ? await client.call('contacts.export', {}) : await client.call('interactions.export', cleanFilter(filter));
       const file = `rapport-${what}-${new Date().toISOString().slice(0, 10)}.csv`;
       saveCsv(text, file);
       toasts.info(tx('downloaded', { file }));
@@ -120,6 +123,9 @@ export function DataSection() {
           <button type="button" onClick={() => void download('contacts')}>
             {tx('exportContacts')}
           </button>
+        </div>
+        <InteractionsFilterFields value={filter} onChange={setFilter} />
+        <div className="data-export-buttons">
           <button type="button" onClick={() => void download('interactions')}>
             {tx('exportInteractions')}
           </button>
