@@ -293,6 +293,35 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * `null` in a patch clears a setting: a nullable one (a schedule turned off) becomes null, an optional
+ * one (the Redis URL, the browser path) is removed so its default applies again.
+ */
+export function clearRefusedNulls(merged: unknown, patch: unknown, schema: z.ZodType = settingsSchema): unknown {
+  if (!isPlainObject(merged) || !isPlainObject(patch)) return merged;
+  const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape;
+  if (!shape) return merged;
+  const out: Record<string, unknown> = { ...merged };
+  for (const [key, value] of Object.entries(patch)) {
+    const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
+    if (!field) continue;
+    if (value === null && !field.safeParse(null).success) delete out[key];
+    else if (isPlainObject(value)) out[key] = clearRefusedNulls(out[key], value, unwrapped(field));
+  }
+  return out;
+}
+
+/** The object schema inside optional/default/nullable wrappers, to walk a nested section. */
+function unwrapped(schema: z.ZodType): z.ZodType {
+  let inner = schema as unknown as { unwrap?: () => z.ZodType; def?: { innerType?: z.ZodType } };
+  for (let i = 0; i < 5; i++) {
+    const next = inner.def?.innerType ?? undefined;
+    if (!next) break;
+    inner = next as unknown as typeof inner;
+  }
+  return inner as unknown as z.ZodType;
+}
+
 /** Deep merge where arrays and scalars in the patch replace; `null` removes an optional key. */
 export function mergeSettings(base: unknown, patch: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(patch)) return patch;

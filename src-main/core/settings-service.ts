@@ -1,4 +1,5 @@
 import {
+  clearRefusedNulls,
   mergeSettings,
   settingsFromEnv,
   settingsSchema,
@@ -70,7 +71,7 @@ export class SettingsService {
   }
 
   update(patch: SettingsPatch): SettingsView {
-    const merged = mergeSettings(this.storedValid(), patch);
+    const merged = clearRefusedNulls(mergeSettings(this.storedValid(), patch), patch);
     const parsed = settingsSchema.safeParse(merged);
     if (!parsed.success) throw validationError('settings', issuesFromZod(parsed.error));
     const extra = this.extraChecks.flatMap((check) => check(parsed.data));

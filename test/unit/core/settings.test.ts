@@ -49,6 +49,17 @@ describe('settings.update', () => {
     expect(settings.get().birthday.maxDaysLate).toBe(10);
   });
 
+  it('clears a setting with null: an optional one returns to its default, a nullable one becomes null', () => {
+    const { settings } = service();
+    settings.update({ limits: { redisUrl: 'redis://127.0.0.1:6399' }, browser: { executablePath: '/usr/bin/chromium' } });
+    expect(settings.get().limits.redisUrl).toBe('redis://127.0.0.1:6399');
+    const view = settings.update({ limits: { redisUrl: null }, browser: { executablePath: null }, schedule: { birthday: null } });
+    expect(view.settings.limits.redisUrl).toBeUndefined();
+    expect(view.settings.browser.executablePath).toBeUndefined();
+    expect(view.settings.schedule.birthday).toBeNull();
+    expect(view.settings.limits.messagesPerDay).toBe(15);
+  });
+
   it('persists across a reopen', () => {
     const { settings, store } = service();
     settings.update({ workingHours: { start: '09:00' } });
