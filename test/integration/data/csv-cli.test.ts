@@ -87,11 +87,11 @@ describe('exports', () => {
     core.ctx.store.contacts.update(zoe.id, { notes: '=SUM(A1:A2) "quoted", line\nbreak 🎂', status: 'ignored' });
     core.ctx.store.contacts.upsert({ profileUrl: zoe.profileUrl, fullName: zoe.fullName, source: 'search', birthMonth: 2, birthDay: 29, score: 12, scoreBreakdown: { title: 8, location: 4 } });
     const server = await core.serve({ port: 0, host: '127.0.0.1' });
-    const res = await fetch(`${server.url}/api/contacts.csv?sort=-name`, { headers: { 'x-api-key': 'csv-test-token-0123456' } });
+    const res = await fetch(`${server.url}/api/contacts.csv?sort=-name`, { headers: { 'x-api-key': 'csv-test-token-0123456-padded-to-24-chars' } });
     const bytes = Buffer.from(await res.arrayBuffer());
     const streamed = bytes.toString('utf8');
-    const bad = await fetch(`${server.url}/api/contacts.csv?minScore=500`, { headers: { 'x-api-key': 'csv-test-token-0123456' } });
-    const interactions = await fetch(`${server.url}/api/interactions.csv?type=birthday_message&since=2024-01-01`, { headers: { 'x-api-key': 'csv-test-token-0123456' } });
+    const bad = await fetch(`${server.url}/api/contacts.csv?minScore=500`, { headers: { 'x-api-key': 'csv-test-token-0123456-padded-to-24-chars' } });
+    const interactions = await fetch(`${server.url}/api/interactions.csv?type=birthday_message&since=2024-01-01`, { headers: { 'x-api-key': 'csv-test-token-0123456-padded-to-24-chars' } });
     const interactionsText = await interactions.text();
     await core.stop();
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
