@@ -236,7 +236,7 @@ describe('channel secrets', () => {
     // Over HTTP too, as the panel sees it.
     const server = await h.core.serve({ port: 0 });
     for (const path of ['/api/settings', '/api/notifications/secrets', '/api/notifications/outbox']) {
-      const res = await fetch(`${server.url}${path}`, { headers: { 'x-api-key': 'notify-test-token-0123' } });
+      const res = await fetch(`${server.url}${path}`, { headers: { 'x-api-key': 'notify-test-token-0123-padded-to-24-chars' } });
       answers.push(await res.text());
     }
     await server.close();
