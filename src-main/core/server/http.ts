@@ -216,6 +216,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       connection: 'keep-alive',
     });
     const send = (text: string) => {
+      // Ended (token rotated, server closing) but not yet unsubscribed: nothing more to write.
+      if (res.writableEnded || res.destroyed) return;
       // A client that stopped reading is dropped, not buffered for without bound.
       if (res.writableLength > MAX_SSE_BACKLOG_BYTES) {
         ctx.logger.warn({ backlog: res.writableLength }, 'dropping an event stream client that does not read');
