@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { LegacyImportReport } from '../../src-shared/contract.js';
-import { UsageError, type CliCommand } from './types.js';
+import type { CliCommand } from './types.js';
+import { parseFileImportArgs } from './file-import-args.js';
 import { withCore } from './with-core.js';
 
 const line = (counts: Record<string, number>) =>
@@ -28,16 +27,10 @@ export const importLegacyCommand: CliCommand = {
   usage: 'import-legacy FILE [--dry-run] [--json]',
   summary: "Import the old bot's SQLite database (v1 or app_v2)",
   async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
-      strict: true,
-      allowPositionals: true,
-    });
-    if (positionals.length !== 1) throw new UsageError('Name one database file.');
+    const { path, dryRun, json } = parseFileImportArgs(args, 'database file');
     return withCore(async (core) => {
-      const report = await core.call('legacy.import', { path: resolve(positionals[0]), dryRun: values['dry-run'] ?? false });
-      if (values.json) io.out(JSON.stringify(report, null, 2));
+      const report = await core.call('legacy.import', { path, dryRun });
+      if (json) io.out(JSON.stringify(report, null, 2));
       else formatLegacyReport(report).forEach((l) => io.out(l));
       return 0;
     });
