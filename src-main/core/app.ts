@@ -10,7 +10,7 @@ import { ensureDirs, pathsFor, readPackageVersion, resolveApiKey, resolveDataDir
 import type { CoreContext, PartialHandlers, SecretStore } from './context.js';
 import { EventBus } from './events.js';
 import { createQuotaService } from './limits/index.js';
-import { createLogger, type Logger } from './log.js';
+import { closeLogger, createLogger, type Logger } from './log.js';
 import { LogFeed } from './log-feed.js';
 import { activityHandlers } from './activity-handlers.js';
 import { createMetrics } from './metrics.js';
@@ -326,8 +326,9 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       if (dataLock && servers.length) removeHostInfo(paths.dataDir, process.pid);
       await quotas.close();
       database.close();
+      // Only the logger made here is ours to close; one passed in belongs to the caller.
+      if (!options.logger) await closeLogger(logger);
       dataLock?.release();
-      logger.flush?.();
     },
   };
   return core;

@@ -52,8 +52,35 @@ export function createLogger(options: LogOptions): Logger {
   }
   const base = { level: options.level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
   const streams: pino.StreamEntry[] = [];
-  if (targets.length > 0) streams.push({ level: options.level as pino.Level, stream: pino.transport({ targets }) });
+  const transport = targets.length > 0 ? pino.transport({ targets }) : undefined;
+  if (transport) streams.push({ level: options.level as pino.Level, stream: transport });
   if (options.feed) streams.push({ level: 'info', stream: options.feed });
   if (streams.length === 0) return pino({ ...base, enabled: false });
-  return pino(base, pino.multistream(streams));
+  const logger = pino(base, pino.multistream(streams));
+  if (transport) transports.set(logger, transport);
+  return logger;
+}
+
+/** The worker-thread transport behind each logger this module made, so stopping can wait for its last write. */
+const transports = new WeakMap<Logger, NodeJS.EventEmitter & { end(): void }>();
+
+/**
+ * Flushes and ends the logger's transport, waiting (at most `timeoutMs`) until its worker has closed the
+ * log files: a stopped core leaves nothing still writing into the data folder.
+ */
+export async function closeLogger(logger: Logger, timeoutMs = 2000): Promise<void> {
+  const transport = transports.get(logger);
+  if (!transport) return;
+  transports.delete(logger);
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    timer.unref();
+    transport.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    // A line logged after stopping would otherwise surface as an unhandled 'error' event ("the worker is ending").
+    transport.on('error', () => {});
+    transport.end();
+  });
 }

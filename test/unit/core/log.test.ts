@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLogger } from '../../../src-main/core/log.js';
+import { closeLogger, createLogger } from '../../../src-main/core/log.js';
 import { tempDir } from '../../helpers/temp.js';
 
 function readLogLines(dir: string): Record<string, unknown>[] {
@@ -31,5 +31,17 @@ describe('logger', () => {
     expect(line.apiKey).toBe('[redacted]');
     expect(line.account).toEqual({ cookies: '[redacted]', token: '[redacted]' });
     expect(JSON.stringify(lines)).not.toContain('AQEDAT-secret');
+  });
+
+  it('closing waits for the last line to reach the file, and a line logged afterwards is dropped quietly', async () => {
+    const dir = tempDir();
+    const logger = createLogger({ level: 'info', dir });
+    logger.info({ runId: 7 }, 'last words');
+    await closeLogger(logger);
+    // No polling: once closed, the worker has written and closed the file.
+    expect(readLogLines(dir).map((l) => l.msg)).toEqual(['last words']);
+    logger.info('after the end');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(readLogLines(dir).map((l) => l.msg)).toEqual(['last words']);
   });
 });
