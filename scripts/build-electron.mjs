@@ -4,8 +4,9 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// Native modules, worker-thread transports and the browser driver stay in node_modules (unpacked from the asar).
-const external = ['electron', 'better-sqlite3', 'playwright-core', 'pino', 'pino-roll', 'thread-stream', 'ioredis'];
+// Native modules, pino (it resolves its own helpers by name at run time) and the browser driver stay in
+// node_modules (unpacked from the asar).
+const external = ['electron', 'better-sqlite3', 'playwright-core', 'pino', 'ioredis'];
 
 await build({
   entryPoints: [`${root}src-main/main.ts`],

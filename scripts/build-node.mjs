@@ -10,9 +10,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/node`;
 // Built beside, then swapped in: a host starting meanwhile sees the old bundles or the new, never half.
 const staging = `${root}dist/.node-${process.pid}`;
-// Native modules, worker-thread transports (resolved by name at run time) and the browser driver stay in
+// Native modules, pino (it resolves its own helpers by name at run time) and the browser driver stay in
 // node_modules; they are runtime dependencies of the package.
-const external = ['better-sqlite3', 'playwright-core', 'pino', 'pino-roll', 'thread-stream', 'ioredis', 'electron'];
+const external = ['better-sqlite3', 'playwright-core', 'pino', 'ioredis', 'electron'];
 
 rmSync(staging, { recursive: true, force: true });
 await build({
@@ -30,6 +30,9 @@ await build({
   target: 'node20',
   external,
   sourcemap: 'linked',
+  // Less to parse at every start (the Pi's cold start); names are kept so stack traces in logs stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
   banner: { js: "import { createRequire as __rapportCreateRequire } from 'node:module'; const require = __rapportCreateRequire(import.meta.url);" },
 });

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { Notification, NotificationTestResult } from '../../../src-shared/domain.js';
 import type { NotificationsSettings } from '../../../src-shared/settings.js';
 
@@ -60,6 +59,8 @@ export async function sendEmail(config: NotificationsSettings['email'], password
   if (!config.host || !config.from || config.to.length === 0) {
     throw new DeliveryError('not_configured', 'The SMTP host, the sender and at least one recipient are needed.');
   }
+  // Loaded when the first e-mail goes out: most users never configure one, and it is the largest module we have.
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({
     host: config.host,
     port: config.port,

@@ -15,6 +15,7 @@ function loaded(file: string): string[] {
 const isHeavy = (pattern: RegExp) => (modules: string[]) => modules.filter((m) => pattern.test(m));
 const playwright = isHeavy(/\/node_modules\/playwright-core\//);
 const engineOrCampaigns = isHeavy(/\/dist\/node\/chunks\/(engine|birthday|sourcing)-/);
+const mailer = isHeavy(/\/dist\/node\/chunks\/nodemailer-|\/node_modules\/nodemailer\//);
 
 describe('the compiled host loads the browser engine on demand', () => {
   beforeAll(() => ensureBuilt(), 120_000);
@@ -39,6 +40,7 @@ describe('the compiled host loads the browser engine on demand', () => {
       expect(idle.some((m) => m.includes('/dist/node/cli.js')), 'the tracker saw the host start').toBe(true);
       expect(playwright(idle)).toEqual([]);
       expect(engineOrCampaigns(idle)).toEqual([]);
+      expect(mailer(idle), 'the e-mail sender waits for the first e-mail').toEqual([]);
 
       // The selector health view needs the engine: now it is imported, once.
       expect((await api('/selectors')).status).toBe(200);

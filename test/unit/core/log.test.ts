@@ -17,13 +17,8 @@ describe('logger', () => {
     const logger = createLogger({ level: 'info', dir });
     logger.info({ apiKey: 'k-123', account: { cookies: [{ name: 'li_at', value: 'AQEDAT-secret' }], token: 't-9' }, runId: 4 }, 'hello');
     logger.debug('not at info level');
-    await new Promise<void>((resolve) => logger.flush(() => resolve()));
-    // The file transport runs in a worker thread: give it a moment to write.
-    let lines: Record<string, unknown>[] = [];
-    for (let i = 0; i < 50 && lines.length === 0; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      lines = readLogLines(dir);
-    }
+    await closeLogger(logger);
+    const lines = readLogLines(dir);
     expect(lines).toHaveLength(1);
     const [line] = lines;
     expect(line.msg).toBe('hello');
@@ -43,5 +38,22 @@ describe('logger', () => {
     logger.info('after the end');
     await new Promise((r) => setTimeout(r, 50));
     expect(readLogLines(dir).map((l) => l.msg)).toEqual(['last words']);
+  });
+
+  it('rotates the file by size and keeps the five newest rotated files', async () => {
+    const dir = tempDir();
+    const logger = createLogger({ level: 'info', dir, rotateAt: '2K' });
+    for (let i = 0; i < 120; i++) {
+      logger.info({ i, padding: 'x'.repeat(100) }, `line ${i}`);
+      // Rotation happens between writes: give the stream a turn, as real lines a few seconds apart would.
+      if (i % 10 === 9) await new Promise((r) => setTimeout(r, 20));
+    }
+    await closeLogger(logger);
+    const names = readdirSync(dir).sort();
+    expect(names).toEqual(['rapport.1.log', 'rapport.2.log', 'rapport.3.log', 'rapport.4.log', 'rapport.5.log', 'rapport.log']);
+    const newest = readFileSync(join(dir, 'rapport.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { i: number });
+    expect(newest.at(-1)?.i).toBe(119);
+    const oldestKept = readFileSync(join(dir, 'rapport.5.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { i: number });
+    expect(oldestKept[0].i).toBeGreaterThan(0);
   });
 });
