@@ -164,6 +164,8 @@ export type ContactsImportReport = z.infer<typeof contactsImportReportSchema>;
 export const runsQuerySchema = z.strictObject({
   kind: runKindSchema.optional(),
   status: runStatusSchema.optional(),
+  /** Runs that were for this saved search (alone or with others), by its name. */
+  search: z.string().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
   page,
   pageSize: pageSize.default(20),
 });
