@@ -175,6 +175,8 @@ export type RunsQuery = z.infer<typeof runsQuerySchema>;
 export const interactionListItemSchema = interactionSchema.extend({
   contactName: z.string(),
   profileUrl: z.string(),
+  /** The contact's headline as last seen (a sourcing run's results list it beside the fit score). */
+  contactHeadline: z.string().nullable().optional(),
 });
 export type InteractionListItem = z.infer<typeof interactionListItemSchema>;
 
