@@ -164,6 +164,8 @@ export type ContactsImportReport = z.infer<typeof contactsImportReportSchema>;
 export const runsQuerySchema = z.strictObject({
   kind: runKindSchema.optional(),
   status: runStatusSchema.optional(),
+  /** Runs that were for this saved search (alone or with others), by its name. */
+  search: z.string().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
   page,
   pageSize: pageSize.default(20),
 });
@@ -173,6 +175,8 @@ export type RunsQuery = z.infer<typeof runsQuerySchema>;
 export const interactionListItemSchema = interactionSchema.extend({
   contactName: z.string(),
   profileUrl: z.string(),
+  /** The contact's headline as last seen (a sourcing run's results list it beside the fit score). */
+  contactHeadline: z.string().nullable().optional(),
 });
 export type InteractionListItem = z.infer<typeof interactionListItemSchema>;
 

@@ -77,6 +77,8 @@ export const runSchema = z.object({
   errorMessage: z.string().nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** Sourcing: the saved searches the run was for, by name (empty for an ad-hoc search); null for birthday runs. */
+  searches: z.array(z.string()).nullable().optional(),
 });
 export type Run = z.infer<typeof runSchema>;
 
@@ -180,7 +182,10 @@ export const scheduleSchema = z.object({
   paused: z.boolean(),
   pausedUntil: z.string().nullable(),
   pauseReason: z.string().nullable(),
-  jobs: z.array(z.object({ kind: runKindSchema, expression: z.string().nullable(), nextRunAt: z.string().nullable() })),
+  /** `search`: the saved search a sourcing job runs on its own schedule; null (or absent) for the campaign-wide ones. */
+  jobs: z.array(
+    z.object({ kind: runKindSchema, search: z.string().nullable().optional(), expression: z.string().nullable(), nextRunAt: z.string().nullable() }),
+  ),
 });
 
 /** Issue 16: notifications. Severity orders what needs the user most. */

@@ -4,6 +4,12 @@ import { templateProblem } from './template.js';
 
 /** Settings of SPEC §10. Every nested object prefaults to {} so `settingsSchema.parse({})` gives the defaults. */
 
+/**
+ * A croner pattern in the user's time zone; null = not scheduled. Whether it parses is checked by the
+ * core (`cronProblem`, which needs croner) for every schedule setting, the saved searches' included.
+ */
+const cronExpression = z.string().min(1).max(100).nullable();
+
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (00:00–23:59)');
 
 function isValidTimeZone(tz: string): boolean {
@@ -72,6 +78,11 @@ export const savedSearchSchema = z.strictObject({
     .prefault({}),
   maxPages: z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(3),
   maxVisitsPerRun: z.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(20),
+  /**
+   * This search's own schedule. A search with one runs alone at its times; `schedule.sourcing` runs the
+   * searches without one, in turn. Absent or null: only the global schedule (or a manual run) runs it.
+   */
+  schedule: cronExpression.optional(),
 });
 export type SavedSearch = z.infer<typeof savedSearchSchema>;
 
@@ -215,8 +226,9 @@ export const settingsSchema = z.strictObject({
     .prefault({}),
   schedule: z
     .strictObject({
-      birthday: z.string().min(1).max(100).nullable().default('0 9 * * *'),
-      sourcing: z.string().min(1).max(100).nullable().default(null),
+      birthday: cronExpression.default('0 9 * * *'),
+      /** Runs every saved search that has no schedule of its own, in turn (each scheduled search runs on its own). */
+      sourcing: cronExpression.default(null),
       jitterMinutes: z.number().int().min(0).max(120).default(30),
     })
     .prefault({}),

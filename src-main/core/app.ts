@@ -61,11 +61,15 @@ export interface CoreOptions {
   legacyDataDir?: string;
 }
 
-/** Checks the schema cannot make alone: cron expressions must parse. */
+/** Checks the schema cannot make alone: cron expressions (the saved searches' own too) must parse. */
 function scheduleIssues(s: Settings): { field: string; reason: string }[] {
-  return (['birthday', 'sourcing'] as const).flatMap((kind) => {
-    const problem = cronProblem(s.schedule[kind]);
-    return problem ? [{ field: `schedule.${kind}`, reason: problem }] : [];
+  const expressions: [string, string | null][] = [
+    ...(['birthday', 'sourcing'] as const).map((kind): [string, string | null] => [`schedule.${kind}`, s.schedule[kind]]),
+    ...s.sourcing.searches.map((search, i): [string, string | null] => [`sourcing.searches.${i}.schedule`, search.schedule ?? null]),
+  ];
+  return expressions.flatMap(([field, expression]) => {
+    const problem = cronProblem(expression);
+    return problem ? [{ field, reason: problem }] : [];
   });
 }
 

@@ -2,13 +2,13 @@ import type { Run } from '../../src-shared/domain.js';
 import type { BrowserEngine, BrowserEngineOptions } from './browser/engine.js';
 import { browserHandlers } from './browser/handlers.js';
 import type { CampaignDeps } from './campaigns/deps.js';
-import { CampaignRunner, type RunKind } from './campaigns/runner.js';
+import { CampaignRunner } from './campaigns/runner.js';
 import type { CoreContext, PartialHandlers } from './context.js';
 import type { RapportError } from '../../src-shared/errors.js';
 import { refusingEngine } from './browser/refusing-engine.js';
 import { SELECTOR_CATALOGUE } from './browser/selector-catalogue.js';
 import { SelectorRepository } from './browser/selector-repo.js';
-import { Scheduler } from './schedule/scheduler.js';
+import { Scheduler, type ScheduledRun } from './schedule/scheduler.js';
 
 /** Services built on top of the base context: the browser engine, campaigns, the schedule. */
 export interface Extensions {
@@ -75,12 +75,15 @@ export async function createExtensions(ctx: CoreContext, options: ExtensionOptio
   }
   const deps = async (): Promise<CampaignDeps> => ({ ctx, engine: await engine(), runner });
 
-  const trigger = async (kind: RunKind) => {
+  // Resolves once the run has started: the schedule keeps its timers armed during a run, so a slot
+  // that comes meanwhile is seen (and skipped with RUN_IN_PROGRESS) rather than silently missed.
+  const trigger = async ({ kind, search }: ScheduledRun) => {
     const { done } =
       kind === 'birthday'
         ? (await birthday()).startBirthdayRun(await deps(), {}, 'schedule')
-        : (await sourcing()).startSourcingRun(await deps(), {}, 'schedule');
-    await done;
+        : (await sourcing()).startSourcingRun(await deps(), search === null ? {} : { search }, 'schedule');
+    // How the run ended is the runner's to report (events, log, notifications).
+    done.catch(() => {});
   };
   const scheduler = new Scheduler(ctx, trigger);
 

@@ -50,7 +50,7 @@ export function coreHandlers(ctx: CoreContext, ext: Extensions): PartialHandlers
     },
     'settings.get': async () => settings.view(),
     'settings.update': async (patch) => settings.update(patch),
-    'runs.list': async ({ page, pageSize, kind, status }) => store.runs.list(page, pageSize, { kind, status }),
+    'runs.list': async ({ page, pageSize, kind, status, search }) => store.runs.list(page, pageSize, { kind, status, search }),
     'runs.get': async ({ id }) => store.runs.mustGet(id),
     'contacts.list': async (query) => store.contacts.list(query),
     'contacts.update': async ({ id, ...patch }) => store.contacts.update(id, patch),

@@ -83,14 +83,14 @@ export class CampaignRunner {
   }
 
   /** Starts a run in the background and returns its row at once (HTTP answers 202 with its id). */
-  start(kind: RunKind, trigger: RunTrigger, dryRun: boolean, body: CampaignBody): { run: Run; done: Promise<Run> } {
+  start(kind: RunKind, trigger: RunTrigger, dryRun: boolean, body: CampaignBody, searches: string[] | null = null): { run: Run; done: Promise<Run> } {
     if (this.active) {
       throw new RapportError('RUN_IN_PROGRESS', `Run #${this.active.run.id} (${this.active.run.kind}) is in progress; wait for it or stop it.`, {
         runId: this.active.run.id,
       });
     }
     const { ctx } = this;
-    const run = ctx.store.runs.start(kind, trigger, dryRun);
+    const run = ctx.store.runs.start(kind, trigger, dryRun, searches);
     const controller = new AbortController();
     const logger = ctx.logger.child({ runId: run.id, kind });
     const counts: Record<string, number> = {};

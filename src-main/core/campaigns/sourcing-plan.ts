@@ -57,11 +57,18 @@ function planned(search: SavedSearch, maxVisits: number | undefined): PlannedSea
 const field = (name: string, reason: string) => validationError('sourcing run', [{ field: name, reason }]);
 
 /**
+ * Which saved searches a run without `search` or `keywords` takes: `all` (a manual run), or
+ * `unscheduled` (the global `schedule.sourcing` slot: the searches with a schedule of their own run
+ * at their own times, so they are not run twice).
+ */
+export type SearchScope = 'all' | 'unscheduled';
+
+/**
  * Resolves what to search: a saved search by name, an ad-hoc one from keywords (validated exactly
- * like a saved one), or — with neither, as the schedule starts it — every saved search in turn.
+ * like a saved one), or — with neither — every saved search in `scope`, in turn.
  * Throws VALIDATION_FAILED naming the field; nothing has started yet at that point.
  */
-export function planSourcingRun(settings: Settings, input: SourcingRunInput): SourcingPlan {
+export function planSourcingRun(settings: Settings, input: SourcingRunInput, scope: SearchScope = 'all'): SourcingPlan {
   const runCap = input.maxVisits ?? null;
   if (input.search !== undefined && input.keywords !== undefined) {
     throw field('search', 'give either a saved search or keywords, not both');
@@ -90,5 +97,7 @@ export function planSourcingRun(settings: Settings, input: SourcingRunInput): So
   if (settings.sourcing.searches.length === 0) {
     throw field('search', 'there are no saved searches: give keywords or save a search first');
   }
-  return { searches: settings.sourcing.searches.map((s) => planned(s, input.maxVisits)), runCap };
+  const searches = scope === 'all' ? settings.sourcing.searches : settings.sourcing.searches.filter((s) => !s.schedule);
+  if (searches.length === 0) throw field('search', 'every saved search has a schedule of its own: none is left for schedule.sourcing');
+  return { searches: searches.map((s) => planned(s, input.maxVisits)), runCap };
 }

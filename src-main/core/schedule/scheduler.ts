@@ -1,8 +1,12 @@
 import { Cron } from 'croner';
+import { isRapportError } from '../../../src-shared/errors.js';
+import type { PauseCause } from '../../../src-shared/status-text.js';
 import type { RunKind } from '../campaigns/runner.js';
 import type { CoreContext } from '../context.js';
-import type { PauseCause } from '../../../src-shared/status-text.js';
 import { accountStatusFrom } from '../status.js';
+import { jobLabel, scheduledJobs, type ScheduledRun } from './jobs.js';
+
+export type { ScheduledRun } from './jobs.js';
 
 export interface PauseState {
   /** ISO time the pause ends, or null for "until resumed". */
@@ -17,7 +21,8 @@ export interface ScheduleView {
   pausedUntil: string | null;
   pauseReason: string | null;
   pauseCause?: PauseCause | null;
-  jobs: { kind: RunKind; expression: string | null; nextRunAt: string | null }[];
+  /** Birthday, the global sourcing slot (`search` null), then each saved search with its own schedule. */
+  jobs: { kind: RunKind; search: string | null; expression: string | null; nextRunAt: string | null }[];
 }
 
 const PAUSE_KEY = 'schedule.pause';
@@ -61,9 +66,12 @@ export function nextRunOf(expression: string | null, timeZone: string, after: Da
 }
 
 /**
- * Scheduled runs from the `schedule.*` settings (croner patterns in the user's time zone), with a
- * start jitter from the seeded RNG, pause/resume (also set by guard stops), and one catch-up run when
- * the app was not running at the scheduled time today.
+ * Scheduled runs from the `schedule.*` settings and the saved searches' own schedules (croner patterns
+ * in the user's time zone), with a start jitter from the seeded RNG, pause/resume (also set by guard
+ * stops), and one catch-up run when the app was not running at the birthday slot today.
+ *
+ * One run at a time: a slot that comes while any run is in progress is skipped and logged, never
+ * queued; the next slot of that job is the next chance.
  */
 export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
@@ -74,7 +82,8 @@ export class Scheduler {
 
   constructor(
     private readonly ctx: CoreContext,
-    private readonly trigger: (kind: RunKind) => Promise<void>,
+    /** Starts the run and resolves once it has started (not when it ends); throws RUN_IN_PROGRESS when busy. */
+    private readonly trigger: (job: ScheduledRun) => Promise<void>,
   ) {
     this.unsubscribe = ctx.settings.onChange(() => this.arm());
   }
@@ -94,11 +103,10 @@ export class Scheduler {
     const settings = this.ctx.settings.get();
     const now = this.ctx.clock.now();
     const pause = this.pause();
-    const jobs = (['birthday', 'sourcing'] as const).map((kind) => {
-      const expression = settings.schedule[kind];
-      const enabled = kind === 'birthday' ? settings.birthday.enabled : settings.sourcing.searches.length > 0;
-      const next = enabled ? nextRunOf(expression, settings.timeZone, pause?.until ? new Date(pause.until) : now) : null;
-      return { kind, expression, nextRunAt: pause && !pause.until ? null : (next?.toISOString() ?? null) };
+    const after = pause?.until ? new Date(pause.until) : now;
+    const jobs = scheduledJobs(settings).map(({ kind, search, expression, enabled }) => {
+      const next = enabled ? nextRunOf(expression, settings.timeZone, after) : null;
+      return { kind, search, expression, nextRunAt: pause && !pause.until ? null : (next?.toISOString() ?? null) };
     });
     return { paused: pause !== null, pausedUntil: pause?.until ?? null, pauseReason: pause?.reason ?? null, pauseCause: pause ? (pause.cause ?? 'other') : null, jobs };
   }
@@ -123,7 +131,7 @@ export class Scheduler {
     const missed = this.missedBirthdaySlot();
     if (missed) {
       this.ctx.logger.info({ slot: missed.toISOString() }, 'catching up the birthday run missed while the app was not running');
-      void this.fire('birthday');
+      void this.fire({ kind: 'birthday', search: null });
     }
   }
 
@@ -150,7 +158,7 @@ export class Scheduler {
     this.timer = null;
   }
 
-  /** Arms one timer for the earliest due job; a job due now fires after its jitter. */
+  /** Arms one timer for the earliest due slot; every job due then fires, each after its own jitter. */
   private arm(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -158,35 +166,38 @@ export class Scheduler {
     const view = this.view();
     if (view.paused && !view.pausedUntil) return;
     const now = this.ctx.clock.now().getTime();
-    const due = view.jobs
-      .filter((j) => j.nextRunAt)
-      .map((j) => ({ kind: j.kind, at: new Date(j.nextRunAt!).getTime() }))
-      .sort((a, b) => a.at - b.at)[0];
-    if (!due) return;
-    const delay = Math.max(0, due.at - now);
+    const slots = view.jobs.filter((j) => j.nextRunAt).map((j) => ({ job: { kind: j.kind, search: j.search }, at: Date.parse(j.nextRunAt!) }));
+    if (slots.length === 0) return;
+    const at = Math.min(...slots.map((s) => s.at));
+    const delay = Math.max(0, at - now);
     this.timer = setTimeout(() => {
       if (delay > MAX_TIMER_MS) return this.arm();
-      void this.fire(due.kind);
+      for (const slot of slots) if (slot.at === at) void this.fire(slot.job);
     }, Math.min(delay, MAX_TIMER_MS));
     this.timer.unref?.();
   }
 
-  private async fire(kind: RunKind): Promise<void> {
+  private async fire(job: ScheduledRun): Promise<void> {
     const settings = this.ctx.settings.get();
     const jitterMs = this.ctx.rng.next() * settings.schedule.jitterMinutes * 60_000 * settings.pacing.scale;
+    const log = { kind: job.kind, search: job.search ?? undefined };
     try {
       await this.ctx.sleep(jitterMs, this.shutdown.signal);
       if (this.stopped || this.pause()) return;
       if (accountStatusFrom(this.ctx).state === 'not-connected') {
-        this.ctx.logger.info({ kind }, 'scheduled run skipped: no LinkedIn account is connected');
+        this.ctx.logger.info(log, 'scheduled run skipped: no LinkedIn account is connected');
         return;
       }
-      this.ctx.store.appState.set(LAST_TRIGGER_KEY, { kind, at: this.ctx.clock.now().toISOString() });
-      await this.trigger(kind);
+      this.ctx.store.appState.set(LAST_TRIGGER_KEY, { ...job, at: this.ctx.clock.now().toISOString() });
+      await this.trigger(job);
     } catch (e) {
-      if (!this.stopped) this.ctx.logger.warn({ err: e, kind }, 'scheduled run could not start');
+      if (this.stopped) return;
+      if (isRapportError(e) && e.code === 'RUN_IN_PROGRESS') {
+        this.ctx.logger.info({ ...log, runId: (e.details as { runId?: number } | undefined)?.runId }, `scheduled ${jobLabel(job)} run skipped: another run is in progress`);
+      } else this.ctx.logger.warn({ err: e, ...log }, `scheduled ${jobLabel(job)} run could not start`);
     }
-    // Re-arm after the minute of the trigger so the same slot does not fire twice.
+    // Re-arm after the minute of the trigger so the same slot does not fire twice; the run goes on
+    // meanwhile, and a slot that comes during it is skipped (above), not queued.
     if (!this.stopped) setTimeout(() => this.arm(), 61_000 - (this.ctx.clock.now().getTime() % 60_000)).unref?.();
   }
 }

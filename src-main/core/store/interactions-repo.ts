@@ -84,7 +84,7 @@ export class InteractionsRepository {
     const where = filters.length ? and(...filters) : undefined;
     const total = this.db.select({ n: count() }).from(interactions).where(where).get()?.n ?? 0;
     const rows = this.db
-      .select({ interaction: interactions, contactName: contacts.fullName, profileUrl: contacts.profileUrl })
+      .select({ interaction: interactions, contactName: contacts.fullName, profileUrl: contacts.profileUrl, contactHeadline: contacts.headline })
       .from(interactions)
       .innerJoin(contacts, eq(contacts.id, interactions.contactId))
       .where(where)
@@ -92,7 +92,12 @@ export class InteractionsRepository {
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .all();
-    const items = rows.map((r) => ({ ...(r.interaction as Interaction), contactName: r.contactName, profileUrl: r.profileUrl }));
+    const items = rows.map((r) => ({
+      ...(r.interaction as Interaction),
+      contactName: r.contactName,
+      profileUrl: r.profileUrl,
+      contactHeadline: r.contactHeadline,
+    }));
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { RunsQuery } from '../../../src-shared/contract.js';
 import type { Run } from '../../../src-shared/domain.js';
 import { RapportError } from '../../../src-shared/errors.js';
@@ -12,10 +12,10 @@ export class RunsRepository {
     private readonly now: () => Date,
   ) {}
 
-  start(kind: Run['kind'], trigger: Run['trigger'], dryRun: boolean): Run {
+  start(kind: Run['kind'], trigger: Run['trigger'], dryRun: boolean, searches: string[] | null = null): Run {
     return this.db
       .insert(campaignRuns)
-      .values({ kind, trigger, dryRun, status: 'running', counts: {}, startedAt: this.now().toISOString() })
+      .values({ kind, trigger, dryRun, status: 'running', counts: {}, startedAt: this.now().toISOString(), searches })
       .returning()
       .get() as Run;
   }
@@ -78,10 +78,13 @@ export class RunsRepository {
     return row?.finishedAt ?? null;
   }
 
-  list(page: number, pageSize: number, { kind, status }: Pick<RunsQuery, 'kind' | 'status'> = {}): Page<Run> {
+  list(page: number, pageSize: number, { kind, status, search }: Pick<RunsQuery, 'kind' | 'status' | 'search'> = {}): Page<Run> {
     const filters: SQL[] = [];
     if (kind) filters.push(eq(campaignRuns.kind, kind));
     if (status) filters.push(eq(campaignRuns.status, status));
+    if (search !== undefined) {
+      filters.push(sql`exists (select 1 from json_each(${campaignRuns.searches}) where json_each.value = ${search})`);
+    }
     const where = filters.length ? and(...filters) : undefined;
     const total = this.db.select({ n: count() }).from(campaignRuns).where(where).get()?.n ?? 0;
     const items = this.db

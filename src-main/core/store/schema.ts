@@ -51,6 +51,8 @@ export const campaignRuns = sqliteTable(
     errorMessage: text('error_message'),
     startedAt: text('started_at').notNull(),
     finishedAt: text('finished_at'),
+    /** Sourcing: the saved searches the run was planned with (none for an ad-hoc search); null otherwise. */
+    searches: text('searches', { mode: 'json' }).$type<string[]>(),
   },
   (t) => [index('campaign_runs_started_at_idx').on(t.startedAt), index('campaign_runs_status_idx').on(t.status)],
 );

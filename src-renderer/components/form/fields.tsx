@@ -35,6 +35,49 @@ function FieldMessages({ id, hint, error, env }: { id: string; hint?: string; er
   );
 }
 
+interface InputFieldProps {
+  label: string;
+  value: string;
+  onChange(raw: string): void;
+  hint?: string;
+  error?: string;
+  /** The variable that sets this value at every start (the field is then read-only). */
+  env?: string;
+  type?: 'text' | 'number' | 'time' | 'url';
+  min?: number;
+  max?: number;
+  step?: number;
+  placeholder?: string;
+}
+
+/**
+ * A labelled input with its hint and its error under it. `Field` binds it to a settings path; editors
+ * of one item in a list (a saved search's schedule) use it directly, so both look and read the same.
+ */
+export function InputField({ label, value, onChange, hint, error, env, type = 'text', min, max, step, placeholder }: InputFieldProps) {
+  const id = useId();
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type={type}
+        value={value}
+        min={min}
+        max={max}
+        step={step}
+        placeholder={placeholder}
+        disabled={Boolean(env)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <FieldMessages id={id} hint={hint} error={error} env={env} />
+    </div>
+  );
+}
+
 /** One settings field bound to a path: label, input, hint, and its error under it. */
 export function Field({ form, path, label, hint, type = 'text', min, max, step }: FieldProps) {
   const id = useId();
@@ -59,25 +102,18 @@ export function Field({ form, path, label, hint, type = 'text', min, max, step }
     );
   }
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type={type}
-        value={current === undefined || current === null ? '' : String(current)}
-        min={min}
-        max={max}
-        step={step}
-        disabled={Boolean(env)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(e) => {
-          const raw = e.target.value;
-          form.set(path, type === 'number' ? (raw === '' ? undefined : Number(raw)) : raw === '' ? undefined : raw);
-        }}
-      />
-      <FieldMessages id={id} hint={hint} error={error} env={env} />
-    </div>
+    <InputField
+      label={label}
+      type={type}
+      value={current === undefined || current === null ? '' : String(current)}
+      min={min}
+      max={max}
+      step={step}
+      hint={hint}
+      error={error}
+      env={env}
+      onChange={(raw) => form.set(path, type === 'number' ? (raw === '' ? undefined : Number(raw)) : raw === '' ? undefined : raw)}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-export { Field, FormActions, SettingsFormShell } from './fields.js';
+export { Field, FormActions, InputField, SettingsFormShell } from './fields.js';
 export { fieldFor, getPath, patchOf } from './paths.js';
 export { useFormTexts } from './texts.js';
 export { useUnsavedGuard } from './unsaved-guard.js';

@@ -2,13 +2,18 @@ import { useId } from 'react';
 import { keywordsProblem } from '../../../../src-shared/search-keywords.js';
 import { buildSearchUrl } from '../../../../src-shared/search-url.js';
 import type { SavedSearch } from '../../../../src-shared/settings.js';
+import { InputField } from '../../../components/form/index.js';
+import { useI18n } from '../../../i18n/index.js';
 import { useTexts } from './texts.js';
+import { YearsOfExperience } from './YearsOfExperience.js';
 
 interface SearchEditorProps {
   search: SavedSearch;
   index: number;
   baseUrl: string;
   errors: Record<string, string>;
+  /** When this search's own schedule runs it next (saved searches only); null when it has none. */
+  nextRunAt: string | null;
   onChange(next: SavedSearch): void;
 }
 
@@ -21,8 +26,9 @@ function urlOf(baseUrl: string, search: SavedSearch): string | null {
 }
 
 /** One saved search: its fields, live keyword validation and the exact URL the core will open. */
-export function SearchEditor({ search, index, baseUrl, errors, onChange }: SearchEditorProps) {
+export function SearchEditor({ search, index, baseUrl, errors, nextRunAt, onChange }: SearchEditorProps) {
   const tx = useTexts();
+  const { formatDate, formatTime } = useI18n();
   const id = useId();
   const err = (field: string) => errors[`sourcing.searches.${index}.${field}`];
   const keywordError = search.keywords.trim() ? keywordsProblem(search.keywords) : null;
@@ -124,10 +130,28 @@ export function SearchEditor({ search, index, baseUrl, errors, onChange }: Searc
           onChange={(e) => onChange({ ...search, criteria: { ...search.criteria, location: e.target.value || undefined } })}
         />
       </div>
+      <YearsOfExperience
+        search={search}
+        serverError={err('criteria.yearsOfExperience') ?? err('criteria.yearsOfExperience.0') ?? err('criteria.yearsOfExperience.1')}
+        onChange={onChange}
+      />
       <div className="field-grid">
         {number('maxPages', tx('maxPages'), 100)}
         {number('maxVisitsPerRun', tx('maxVisits'), 200)}
       </div>
+      <InputField
+        label={tx('ownSchedule')}
+        hint={tx('ownScheduleHint')}
+        placeholder="30 10 * * 1-5"
+        value={search.schedule ?? ''}
+        error={err('schedule')}
+        onChange={(raw) => onChange({ ...search, schedule: raw === '' ? undefined : raw })}
+      />
+      {search.schedule && nextRunAt && (
+        <p className="note" data-testid="search-next-run">
+          {tx('nextRun', { at: `${formatDate(nextRunAt)} ${formatTime(nextRunAt)}` })}
+        </p>
+      )}
     </div>
   );
 }

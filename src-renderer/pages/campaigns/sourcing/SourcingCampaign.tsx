@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { SavedSearch } from '../../../../src-shared/settings.js';
+import { savedSearchSchema, type SavedSearch } from '../../../../src-shared/settings.js';
 import { useOperation, useOperationMutation } from '../../../api/operations.js';
 import { Field, SettingsFormShell, useFormTexts, useSettingsForm } from '../../../components/form/index.js';
-import { RunSummary } from '../../../components/RunSummary.js';
 import { useToasts } from '../../../components/toasts.js';
+import { LastRunResults } from './LastRunResults.js';
 import { SearchEditor } from './SearchEditor.js';
 import { useTexts } from './texts.js';
 
@@ -19,38 +19,10 @@ function uniqueName(base: string, taken: string[]): string {
   return name;
 }
 
-function LastRun() {
-  const tx = useTexts();
-  const runs = useOperation('runs.list', { page: 1, pageSize: 20 });
-  const found = useOperation('contacts.list', { source: 'search', sort: '-updated', page: 1, pageSize: 10 });
-  const last = runs.data?.items.find((r) => r.kind === 'sourcing');
-  return (
-    <section className="card" aria-labelledby="sourcing-last-run">
-      <h2 id="sourcing-last-run">{tx('lastRun')}</h2>
-      {last ? <RunSummary run={last} /> : <p>{tx('noRun')}</p>}
-      {found.data && found.data.items.length > 0 && (
-        <table className="data-table">
-          <caption>{tx('results')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{tx('person')}</th>
-              <th scope="col">{tx('headline')}</th>
-              <th scope="col">{tx('fit')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {found.data.items.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{c.fullName}</th>
-                <td>{c.headline ?? ''}</td>
-                <td>{c.score ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
-  );
+/** Same search as saved: compared after the shared schema has put both in one key order and filled defaults. */
+function sameSearch(draft: SavedSearch, saved: SavedSearch | undefined): boolean {
+  const parsed = savedSearchSchema.safeParse(draft);
+  return saved !== undefined && parsed.success && JSON.stringify(parsed.data) === JSON.stringify(savedSearchSchema.parse(saved));
 }
 
 export function SourcingCampaign() {
@@ -58,8 +30,9 @@ export function SourcingCampaign() {
   const toasts = useToasts();
   const form = useSettingsForm(FIELDS, useFormTexts()('leaveQuestion'));
   const [selected, setSelected] = useState(0);
+  const schedule = useOperation('schedule.get', {});
   const run = useOperationMutation('campaigns.sourcing.run', {
-    invalidates: ['runs.list', 'contacts.list'],
+    invalidates: ['runs.list', 'contacts.list', 'interactions.list'],
     onSuccess: ({ runId }) => toasts.info(tx('started', { id: runId })),
   });
   if (!form.ready || !form.settings) return null;
@@ -68,7 +41,9 @@ export function SourcingCampaign() {
   const set = (next: SavedSearch[]) => form.set('sourcing.searches', next);
   const current = searches[selected] ? selected : 0;
   const search = searches[current];
-  const isSaved = search !== undefined && JSON.stringify(saved.find((s) => s.name === search.name)) === JSON.stringify(search);
+  const savedAs = search && saved.find((s) => s.name === search.name);
+  const isSaved = search !== undefined && sameSearch(search, savedAs);
+  const nextRunAt = (savedAs && schedule.data?.jobs.find((j) => j.kind === 'sourcing' && j.search === savedAs.name)?.nextRunAt) ?? null;
   const names = searches.map((s) => s.name);
   return (
     <>
@@ -130,6 +105,7 @@ export function SourcingCampaign() {
                 index={current}
                 baseUrl={form.settings.linkedin.baseUrl}
                 errors={form.errors}
+                nextRunAt={nextRunAt}
                 onChange={(next) => set(searches.map((s, i) => (i === current ? next : s)))}
               />
               <div className="button-row">
@@ -151,7 +127,7 @@ export function SourcingCampaign() {
           <Field form={form} path="schedule.sourcing" label={tx('schedule')} hint={tx('scheduleHint')} />
         </SettingsFormShell>
       </section>
-      <LastRun />
+      {savedAs && <LastRunResults search={savedAs.name} />}
     </>
   );
 }

@@ -25,8 +25,8 @@ export function SchedulesSection() {
       {schedule && (
         <dl className="facts">
           {schedule.jobs.map((job) => (
-            <div key={job.kind}>
-              <dt>{job.kind === 'birthday' ? tx('birthday') : tx('sourcing')}</dt>
+            <div key={`${job.kind}:${job.search ?? ''}`}>
+              <dt>{job.search ? tx('search', { name: job.search }) : job.kind === 'birthday' ? tx('birthday') : tx('sourcing')}</dt>
               <dd>{job.nextRunAt ? `${formatDate(job.nextRunAt)} ${formatTime(job.nextRunAt)}` : tx('none')}</dd>
             </div>
           ))}

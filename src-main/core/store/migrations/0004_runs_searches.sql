@@ -1,0 +1,1 @@
+ALTER TABLE `campaign_runs` ADD `searches` text;
