@@ -187,6 +187,7 @@ export const scheduleSchema = z.object({
     z.object({ kind: runKindSchema, search: z.string().nullable().optional(), expression: z.string().nullable(), nextRunAt: z.string().nullable() }),
   ),
 });
+export type ScheduleInfo = z.infer<typeof scheduleSchema>;
 
 /** Issue 16: notifications. Severity orders what needs the user most. */
 export const NOTIFICATION_SEVERITIES = ['info', 'warning', 'error', 'critical'] as const;

@@ -18,6 +18,7 @@ export const STATUS_REASON_CODES = [
   'QUOTA_EXHAUSTED',
   'DONE_TODAY',
   'SCHEDULED',
+  'SCHEDULED_SOURCING',
   'OFF',
 ] as const;
 export type StatusReasonCode = (typeof STATUS_REASON_CODES)[number];
@@ -131,6 +132,10 @@ const SENTENCES: Record<StatusReasonCode, Record<StatusLang, Render>> = {
   SCHEDULED: {
     en: () => 'The next birthday run is scheduled.',
     fr: () => 'La prochaine campagne anniversaire est planifiée.',
+  },
+  SCHEDULED_SOURCING: {
+    en: (p) => (p.search ? `The next visits for the search “${str(p, 'search')}” are scheduled.` : 'The next sourcing run is scheduled.'),
+    fr: (p) => (p.search ? `Les prochaines visites de la recherche « ${str(p, 'search')} » sont planifiées.` : 'La prochaine campagne de visites est planifiée.'),
   },
   OFF: {
     en: () => 'No run is scheduled. Start one by hand or set a schedule.',

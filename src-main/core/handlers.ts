@@ -1,3 +1,4 @@
+import type { ScheduleInfo } from '../../src-shared/domain.js';
 import type { CoreContext, PartialHandlers } from './context.js';
 import { dataHandlers } from './data-handlers.js';
 import { formatLocalDate, localDateOf } from './limits/calendar.js';
@@ -33,6 +34,7 @@ export function coreHandlers(ctx: CoreContext, ext: Extensions): PartialHandlers
         paused: schedule.paused ? { until: schedule.pausedUntil, reason: schedule.pauseReason, cause: schedule.pauseCause } : null,
         birthdayEnabled: settings.get().birthday.enabled,
         nextScheduledRun: schedule.jobs.find((j) => j.kind === 'birthday')?.nextRunAt ?? null,
+        nextSourcingRun: earliestSourcingRun(schedule.jobs),
         birthdayDoneToday,
         timeZone: tz,
       });
@@ -67,4 +69,12 @@ export function coreHandlers(ctx: CoreContext, ext: Extensions): PartialHandlers
     'account.status': async () => accountStatusFrom(ctx),
     ...dataHandlers(ctx),
   };
+}
+
+/** The sourcing job that fires first (a search on its own schedule, or the campaign-wide slot). */
+function earliestSourcingRun(jobs: ScheduleInfo['jobs']): { at: string; search: string | null } | null {
+  const next = jobs
+    .filter((j): j is typeof j & { nextRunAt: string } => j.kind === 'sourcing' && j.nextRunAt !== null)
+    .sort((a, b) => Date.parse(a.nextRunAt) - Date.parse(b.nextRunAt))[0];
+  return next ? { at: next.nextRunAt, search: next.search ?? null } : null;
 }

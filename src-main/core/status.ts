@@ -13,6 +13,8 @@ export interface StatusInputs {
   paused: { until: string | null; reason: string | null; cause?: PauseCause | null } | null;
   birthdayEnabled: boolean;
   nextScheduledRun: string | null;
+  /** The earliest scheduled sourcing run: a saved search on its own schedule (search) or the campaign-wide slot. */
+  nextSourcingRun?: { at: string; search: string | null } | null;
   birthdayDoneToday: boolean;
   /** The user's zone, for times inside sentences (a quota's reset). */
   timeZone?: string;
@@ -77,8 +79,14 @@ export function computeStatus(i: StatusInputs): ComputedStatus {
     const messages = i.quotas.find((q) => q.quota === 'messages');
     return result({ state: 'done-today', reason: reason('DONE_TODAY'), until: messages?.day.resetsAt ?? null, action: null });
   }
-  if (i.birthdayEnabled && i.nextScheduledRun) {
-    return result({ state: 'scheduled', reason: reason('SCHEDULED', { at: i.nextScheduledRun }), until: i.nextScheduledRun, action: null });
+  const birthdayAt = i.birthdayEnabled ? i.nextScheduledRun : null;
+  const sourcing = i.nextSourcingRun ?? null;
+  if (sourcing && (!birthdayAt || Date.parse(sourcing.at) < Date.parse(birthdayAt))) {
+    const params: StatusParams = sourcing.search ? { at: sourcing.at, search: sourcing.search } : { at: sourcing.at };
+    return result({ state: 'scheduled', reason: reason('SCHEDULED_SOURCING', params), until: sourcing.at, action: null });
+  }
+  if (birthdayAt) {
+    return result({ state: 'scheduled', reason: reason('SCHEDULED', { at: birthdayAt }), until: birthdayAt, action: null });
   }
   return result({ state: 'off', reason: reason('OFF'), until: null, action: 'campaigns.birthday.run' });
 }

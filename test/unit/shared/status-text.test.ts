@@ -40,6 +40,11 @@ const EXPECTED: Record<StatusReasonCode, { params: Record<string, string | numbe
     en: 'The next birthday run is scheduled.',
     fr: 'La prochaine campagne anniversaire est planifiée.',
   },
+  SCHEDULED_SOURCING: {
+    params: { at: RESET, search: 'Kotlin Lyon' },
+    en: 'The next visits for the search “Kotlin Lyon” are scheduled.',
+    fr: 'Les prochaines visites de la recherche « Kotlin Lyon » sont planifiées.',
+  },
   OFF: {
     params: {},
     en: 'No run is scheduled. Start one by hand or set a schedule.',
@@ -108,6 +113,17 @@ describe('the status model', () => {
     const status = computeStatus({ ...base, quotas: quotas(3) });
     expect(status.reason).toEqual({ code: 'SCHEDULED', params: { at: '2026-12-03T08:00:00.000Z' }, en: EXPECTED.SCHEDULED.en, fr: EXPECTED.SCHEDULED.fr });
     expect(status.exhaustedQuotas).toEqual([]);
+  });
+
+  it('says the sourcing run comes next when it fires before the birthday run, or when birthdays are off', () => {
+    const search = { at: '2026-12-02T14:00:00.000Z', search: 'Kotlin Lyon' };
+    const sooner = computeStatus({ ...base, quotas: quotas(3), nextSourcingRun: search });
+    expect(sooner).toMatchObject({ state: 'scheduled', until: search.at, reason: { code: 'SCHEDULED_SOURCING', params: search } });
+    const later = computeStatus({ ...base, quotas: quotas(3), nextSourcingRun: { at: '2026-12-04T08:00:00.000Z', search: null } });
+    expect(later).toMatchObject({ state: 'scheduled', reason: { code: 'SCHEDULED' } });
+    const birthdaysOff = computeStatus({ ...base, birthdayEnabled: false, quotas: quotas(3), nextSourcingRun: { at: '2026-12-04T08:00:00.000Z', search: null } });
+    expect(birthdaysOff).toMatchObject({ state: 'scheduled', until: '2026-12-04T08:00:00.000Z', reason: { code: 'SCHEDULED_SOURCING', en: 'The next sourcing run is scheduled.' } });
+    expect(computeStatus({ ...base, birthdayEnabled: false, quotas: quotas(3) }).state).toBe('off');
   });
 
   it('says which quota is exhausted and when it resets', () => {
