@@ -1,5 +1,6 @@
 import type { ApiError } from '../api/client.js';
 import { useI18n } from '../i18n/index.js';
+import { useReasonText } from '../i18n/validation/index.js';
 
 interface FieldIssue {
   field: string;
@@ -15,9 +16,13 @@ function issuesOf(details: unknown): FieldIssue[] {
   );
 }
 
-/** Every error the same way: its stable code, a sentence of what to do, then the server's own words. */
+/**
+ * Every error the same way: its stable code, a sentence of what to do, then the server's own words
+ * (English, as the API says them); the fields to fix in the panel's language.
+ */
 export function ErrorNotice({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
   const { t, errorHint } = useI18n();
+  const reasonText = useReasonText();
   const issues = issuesOf(error.details);
   return (
     <div className="notice notice-error" role="alert">
@@ -33,7 +38,7 @@ export function ErrorNotice({ error, onRetry }: { error: ApiError; onRetry?: () 
         <ul className="error-issues">
           {issues.map((issue) => (
             <li key={issue.field}>
-              <code>{issue.field}</code>: {issue.reason}
+              <code>{issue.field}</code>: {reasonText(issue.reason)}
             </li>
           ))}
         </ul>
