@@ -55,14 +55,14 @@ function onHashChange(): void {
   // The address came back to what is shown (our own step back, or a change to the same page).
   if (next === shown) return stamp(at ?? index);
   if (mayLeave()) return show(next, at ?? index + 1);
-  // Stay: Back/Forward are undone by stepping the other way; a new entry is rewritten to what is shown.
-  if (at !== null && at !== index) {
-    history.go(index - at);
-  } else {
+  // Stay: Back/Forward are undone by stepping the other way. An entry without a stamp is new (a typed
+  // address, a plain link), pushed from the one shown: stepping back returns there.
+  if (at === null) history.back();
+  else if (at !== index) history.go(index - at);
+  else {
     const url = new URL(location.href);
     url.hash = shown ?? '/';
     history.replaceState(history.state, '', url.href);
-    stamp(at ?? index + 1);
   }
 }
 
