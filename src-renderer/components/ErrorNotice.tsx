@@ -1,20 +1,7 @@
 import type { ApiError } from '../api/client.js';
+import { fieldIssuesOf } from '../api/field-issues.js';
 import { useI18n } from '../i18n/index.js';
 import { useReasonText } from '../i18n/validation/index.js';
-
-interface FieldIssue {
-  field: string;
-  reason: string;
-}
-
-/** VALIDATION_FAILED carries `{ issues: [{ field, reason }] }`: list them so the user knows what to fix. */
-function issuesOf(details: unknown): FieldIssue[] {
-  const issues = (details as { issues?: unknown } | null | undefined)?.issues;
-  if (!Array.isArray(issues)) return [];
-  return issues.filter(
-    (i): i is FieldIssue => typeof i === 'object' && i !== null && typeof i.field === 'string' && typeof i.reason === 'string',
-  );
-}
 
 /**
  * Every error the same way: its stable code, a sentence of what to do, then the server's own words
@@ -23,7 +10,7 @@ function issuesOf(details: unknown): FieldIssue[] {
 export function ErrorNotice({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
   const { t, errorHint } = useI18n();
   const reasonText = useReasonText();
-  const issues = issuesOf(error.details);
+  const issues = fieldIssuesOf(error.details);
   return (
     <div className="notice notice-error" role="alert">
       <p>

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { mergeSettings, settingsSchema, type Settings } from '../../../src-shared/settings.js';
 import type { ApiError } from '../../api/client.js';
+import { fieldIssuesOf } from '../../api/field-issues.js';
 import { useOperation, useOperationMutation } from '../../api/operations.js';
 import { reasonOfIssue, useReasonText, type Reason } from '../../i18n/validation/index.js';
 import { useToasts } from '../toasts.js';
@@ -35,11 +36,7 @@ interface Issue {
 }
 
 function serverIssues(error: ApiError): Issue[] {
-  const issues = (error.details as { issues?: unknown } | undefined)?.issues;
-  if (!Array.isArray(issues)) return [];
-  return issues
-    .filter((i): i is { field: string; reason: string } => typeof i?.field === 'string' && typeof i?.reason === 'string')
-    .map((i) => ({ field: i.field, reason: { message: i.reason } }));
+  return fieldIssuesOf(error.details).map((i) => ({ field: i.field, reason: { message: i.reason } }));
 }
 
 /**
