@@ -82,7 +82,7 @@ describe('control panel in French: field errors', () => {
 });
 
 describe('control panel: unsaved changes and the browser’s Back button', () => {
-  it('asks before Back leaves an edited form; staying keeps the page and the edit, leaving goes back', async () => {
+  it('asks before Back (or Forward, a typed address, a link) leaves an edited form; staying keeps the page and the edit, leaving goes back', async () => {
     const { context, page, problems } = await harness.open({ lang: 'fr', path: '/today' });
     await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
     await page.getByRole('navigation').getByRole('link', { name: 'Réglages' }).click();
@@ -124,6 +124,18 @@ describe('control panel: unsaved changes and the browser’s Back button', () =>
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
     expect(asked).toHaveLength(4);
+
+    // Forward too: back on Settings with Campaigns ahead in history, an edit, then Forward.
+    await page.goForward();
+    await page.getByRole('navigation').getByRole('link', { name: 'Campagnes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
+    await page.goBack();
+    await perDay.fill('13');
+    page.once('dialog', (d) => (asked.push(d.message()), void d.dismiss()));
+    await page.goForward();
+    await expect.poll(() => asked.length).toBe(5);
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/settings');
+    expect(await perDay.inputValue()).toBe('13');
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);
