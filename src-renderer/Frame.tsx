@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Link, Redirect, Route, Router, Switch, useRoute } from 'wouter';
-import { useHashLocation } from 'wouter/use-hash-location';
+import { useGuardedHashLocation } from './navigation/guarded-hash-location.js';
 import type { ApiError } from './api/client.js';
 import { useClient } from './api/client-context.js';
 import { useLiveUpdates } from './api/live-updates.js';
@@ -42,7 +42,7 @@ export function Frame({ onUnauthorized, liveError, connection }: FrameProps) {
   useLiveUpdates(client, status !== undefined);
 
   return (
-    <Router hook={useHashLocation}>
+    <Router hook={useGuardedHashLocation}>
       <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
         {t('skipToContent')}
       </a>

@@ -1,5 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import { useOperation, useOperationMutation } from '../api/operations.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { opKey, useOperation, useOperationMutation } from '../api/operations.js';
 import { useI18n } from '../i18n/index.js';
 import { useAccountTexts } from './account-texts.js';
 import { useToasts } from './toasts.js';
@@ -13,15 +14,19 @@ export function AccountCard({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const toasts = useToasts();
   const ids = useId();
   const [confirming, setConfirming] = useState(false);
+  const queryClient = useQueryClient();
   const { data: account } = useOperation('account.status', {});
   const connect = useOperationMutation('account.connect', { invalidates: [...ACCOUNT_OPS] });
   const importCookies = useOperationMutation('account.importCookies', {
     invalidates: [...ACCOUNT_OPS],
     onSuccess: () => toasts.info(texts('imported')),
   });
+  // Not `plan.birthday`: refetched while the status still says connected, it would only get NOT_CONNECTED.
+  // The status is refreshed before onSuccess, so the plan is dropped once nothing asks for it any more.
   const disconnect = useOperationMutation('account.disconnect', {
-    invalidates: [...ACCOUNT_OPS],
+    invalidates: ['account.status'],
     onSuccess: () => {
+      queryClient.removeQueries({ queryKey: opKey('plan.birthday') });
       setConfirming(false);
       toasts.info(texts('disconnected'));
     },

@@ -1,24 +1,16 @@
 import type { ApiError } from '../api/client.js';
+import { fieldIssuesOf } from '../api/field-issues.js';
 import { useI18n } from '../i18n/index.js';
+import { useReasonText } from '../i18n/validation/index.js';
 
-interface FieldIssue {
-  field: string;
-  reason: string;
-}
-
-/** VALIDATION_FAILED carries `{ issues: [{ field, reason }] }`: list them so the user knows what to fix. */
-function issuesOf(details: unknown): FieldIssue[] {
-  const issues = (details as { issues?: unknown } | null | undefined)?.issues;
-  if (!Array.isArray(issues)) return [];
-  return issues.filter(
-    (i): i is FieldIssue => typeof i === 'object' && i !== null && typeof i.field === 'string' && typeof i.reason === 'string',
-  );
-}
-
-/** Every error the same way: its stable code, a sentence of what to do, then the server's own words. */
+/**
+ * Every error the same way: its stable code, a sentence of what to do, then the server's own words
+ * (English, as the API says them); the fields to fix in the panel's language.
+ */
 export function ErrorNotice({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
   const { t, errorHint } = useI18n();
-  const issues = issuesOf(error.details);
+  const reasonText = useReasonText();
+  const issues = fieldIssuesOf(error.details);
   return (
     <div className="notice notice-error" role="alert">
       <p>
@@ -33,7 +25,7 @@ export function ErrorNotice({ error, onRetry }: { error: ApiError; onRetry?: () 
         <ul className="error-issues">
           {issues.map((issue) => (
             <li key={issue.field}>
-              <code>{issue.field}</code>: {issue.reason}
+              <code>{issue.field}</code>: {reasonText(issue.reason)}
             </li>
           ))}
         </ul>

@@ -1,6 +1,8 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiError } from '../api/client.js';
+import { fieldIssuesOf } from '../api/field-issues.js';
 import { useI18n } from '../i18n/index.js';
+import { translateReason } from '../i18n/validation/index.js';
 
 interface Toast {
   id: number;
@@ -25,7 +27,7 @@ export function useToasts(): Toasts {
 const INFO_MS = 6000;
 
 export function ToastProvider({ children }: { children: ReactNode }) {
-  const { t, errorHint } = useI18n();
+  const { t, errorHint, lang } = useI18n();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((x) => x.id !== id)), []);
@@ -39,10 +41,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
   const api = useMemo<Toasts>(
     () => ({
-      error: (e) => push({ kind: 'error', title: e.code, text: `${errorHint(e.code)}${e.message ? ` — ${e.message}` : ''}` }),
+      error: (e) => {
+        // Fields to fix are said in the panel's language; other errors keep the server's own words.
+        const issues = fieldIssuesOf(e.details).map((i) => `${i.field}: ${translateReason(lang, i.reason)}`);
+        const detail = issues.length > 0 ? issues.join('; ') : e.message;
+        push({ kind: 'error', title: e.code, text: `${errorHint(e.code)}${detail ? ` — ${detail}` : ''}` });
+      },
       info: (text) => push({ kind: 'info', title: '', text }),
     }),
-    [push, errorHint],
+    [push, errorHint, lang],
   );
   return (
     <ToastContext.Provider value={api}>

@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
+import { holdNavigation } from '../../navigation/leave-guard.js';
 
 /**
  * While a form has unsaved changes: the browser asks before the tab closes or reloads (`beforeunload`),
- * and a click on an in-panel link asks first (caught in the capture phase, before the router sees it).
+ * and the panel asks before it changes page, however that is asked for — a link, Back or Forward, or
+ * an address typed in (see navigation/guarded-hash-location).
  */
 export function useUnsavedGuard(dirty: boolean, question: string): void {
   useEffect(() => {
@@ -11,19 +13,11 @@ export function useUnsavedGuard(dirty: boolean, question: string): void {
       e.preventDefault();
       e.returnValue = '';
     };
-    const click = (e: MouseEvent) => {
-      const link = (e.target as Element | null)?.closest?.('a[href]');
-      if (!link || link.getAttribute('target') === '_blank') return;
-      if (!window.confirm(question)) {
-        e.preventDefault();
-        e.stopPropagation();
-      }
-    };
     window.addEventListener('beforeunload', beforeUnload);
-    document.addEventListener('click', click, true);
+    const release = holdNavigation(question);
     return () => {
       window.removeEventListener('beforeunload', beforeUnload);
-      document.removeEventListener('click', click, true);
+      release();
     };
   }, [dirty, question]);
 }

@@ -1,7 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
 import { mergeSettings, settingsSchema, type Settings } from '../../../src-shared/settings.js';
 import type { ApiError } from '../../api/client.js';
+import { fieldIssuesOf } from '../../api/field-issues.js';
 import { useOperation, useOperationMutation } from '../../api/operations.js';
+import { reasonOfIssue, useReasonText, type Reason } from '../../i18n/validation/index.js';
 import { useToasts } from '../toasts.js';
 import { fieldFor, getPath, patchOf } from './paths.js';
 import { useUnsavedGuard } from './unsaved-guard.js';
@@ -13,9 +15,12 @@ export interface SettingsForm {
   envOverrides: string[];
   value<T = unknown>(path: string): T;
   set(path: string, value: unknown): void;
-  /** Field errors by path: the shared schema's (before saving) or the server's VALIDATION_FAILED issues. */
+  /**
+   * Field errors by path, in the panel's language: the shared schema's (before saving) or the server's
+   * VALIDATION_FAILED issues (whose reasons stay English in the API).
+   */
   errors: Record<string, string>;
-  /** Problems not tied to one of this form's fields. */
+  /** Problems not tied to one of this form's fields, in the panel's language. */
   formErrors: string[];
   serverError: ApiError | null;
   dirty: boolean;
@@ -27,12 +32,11 @@ export interface SettingsForm {
 
 interface Issue {
   field: string;
-  reason: string;
+  reason: Reason;
 }
 
 function serverIssues(error: ApiError): Issue[] {
-  const issues = (error.details as { issues?: unknown } | undefined)?.issues;
-  return Array.isArray(issues) ? issues.filter((i): i is Issue => typeof i?.field === 'string' && typeof i?.reason === 'string') : [];
+  return fieldIssuesOf(error.details).map((i) => ({ field: i.field, reason: { message: i.reason } }));
 }
 
 /**
@@ -44,8 +48,9 @@ export function useSettingsForm(fields: readonly string[], unsavedQuestion: stri
   const query = useOperation('settings.get', {});
   const toasts = useToasts();
   const [draft, setDraft] = useState<Record<string, unknown>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Record<string, Reason>>({});
+  const [formErrors, setFormErrors] = useState<{ field: string; reason: Reason }[]>([]);
+  const reasonText = useReasonText();
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
   const update = useOperationMutation('settings.update', {
@@ -57,8 +62,8 @@ export function useSettingsForm(fields: readonly string[], unsavedQuestion: stri
   useUnsavedGuard(dirty, unsavedQuestion);
 
   const assign = useCallback((issues: Issue[]) => {
-    const byField: Record<string, string> = {};
-    const general: string[] = [];
+    const byField: Record<string, Reason> = {};
+    const general: Issue[] = [];
     for (const issue of issues) {
       const field = fieldFor(issue.field, fields);
       if (field) {
@@ -66,7 +71,7 @@ export function useSettingsForm(fields: readonly string[], unsavedQuestion: stri
         // Lists keep the exact path too, so an editor can show `sourcing.searches.0.keywords` under its input.
         if (issue.field !== field) byField[issue.field] ??= issue.reason;
       }
-      else general.push(`${issue.field}: ${issue.reason}`);
+      else general.push(issue);
     }
     setErrors(byField);
     setFormErrors(general);
@@ -100,7 +105,7 @@ export function useSettingsForm(fields: readonly string[], unsavedQuestion: stri
     const patch = patchOf(draft);
     const checked = settingsSchema.safeParse(mergeSettings(settings, patch));
     if (!checked.success) {
-      assign(checked.error.issues.map((i) => ({ field: i.path.map(String).join('.'), reason: i.message })));
+      assign(checked.error.issues.map((i) => ({ field: i.path.map(String).join('.'), reason: reasonOfIssue(i) })));
       return false;
     }
     try {
@@ -129,6 +134,13 @@ export function useSettingsForm(fields: readonly string[], unsavedQuestion: stri
     setServerError(null);
   }, []);
 
+  // Kept in English with their facts, translated here: a change of language re-renders them.
+  const shownErrors = useMemo(
+    () => Object.fromEntries(Object.entries(errors).map(([path, reason]) => [path, reasonText(reason)])),
+    [errors, reasonText],
+  );
+  const shownFormErrors = useMemo(() => formErrors.map((e) => `${e.field}: ${reasonText(e.reason)}`), [formErrors, reasonText]);
+
   return useMemo(
     () => ({
       ready: settings !== undefined,
@@ -136,8 +148,8 @@ export function useSettingsForm(fields: readonly string[], unsavedQuestion: stri
       envOverrides: query.data?.envOverrides ?? [],
       value,
       set,
-      errors,
-      formErrors,
+      errors: shownErrors,
+      formErrors: shownFormErrors,
       serverError,
       dirty,
       saving: update.isPending,
@@ -145,6 +157,6 @@ export function useSettingsForm(fields: readonly string[], unsavedQuestion: stri
       save,
       reset,
     }),
-    [settings, query.data?.envOverrides, value, set, errors, formErrors, serverError, dirty, update.isPending, saved, save, reset],
+    [settings, query.data?.envOverrides, value, set, shownErrors, shownFormErrors, serverError, dirty, update.isPending, saved, save, reset],
   );
 }

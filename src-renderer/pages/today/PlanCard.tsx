@@ -1,5 +1,6 @@
 import type { BirthdayPlan, Status } from '../../../src-shared/domain.js';
 import { useOperation, useOperationMutation } from '../../api/operations.js';
+import { useBirthdayPlan } from '../../api/use-birthday-plan.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/index.js';
 import { useTexts } from './texts.js';
@@ -20,8 +21,8 @@ function blockerOf(status: Status, birthdayEnabled: boolean | undefined, plan: B
 export function PlanCard({ status }: { status: Status }) {
   const { formatDate } = useI18n();
   const t = useTexts();
+  const { plan } = useBirthdayPlan();
   const connected = status.account.state === 'connected';
-  const plan = useOperation('plan.birthday', {}, { enabled: connected, retry: false, staleTime: 60_000 });
   const { data: settings } = useOperation('settings.get', {});
   const start = useOperationMutation('campaigns.birthday.run', { invalidates: ['runs.list'] });
   const blocker = blockerOf(status, settings?.settings.birthday.enabled, plan.data);

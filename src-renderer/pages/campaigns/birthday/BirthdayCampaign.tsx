@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useOperation } from '../../../api/operations.js';
+import { useBirthdayPlan } from '../../../api/use-birthday-plan.js';
 import { Field, SettingsFormShell, useFormTexts, useSettingsForm } from '../../../components/form/index.js';
 import { useTexts } from './texts.js';
 import { TemplateList } from './TemplateList.js';
@@ -59,7 +59,7 @@ function TimeField({ time, error, onChange }: { time: string | null; error?: str
 export function BirthdayCampaign() {
   const tx = useTexts();
   const form = useSettingsForm(FIELDS, useFormTexts()('leaveQuestion'));
-  const plan = useOperation('plan.birthday', {}, { retry: false });
+  const { plan, connected } = useBirthdayPlan();
   if (!form.ready) return null;
   const cron = form.value<string | null>('schedule.birthday') ?? null;
   const time = timeOfCron(cron);
@@ -97,6 +97,7 @@ export function BirthdayCampaign() {
       </SettingsFormShell>
       <section className="plan" aria-labelledby="birthday-plan-heading">
         <h3 id="birthday-plan-heading">{tx('planSaved')}</h3>
+        {!connected && <p className="note">{tx('planNeedsAccount')}</p>}
         {plan.error && <p className="note">{tx('planUnavailable', { reason: plan.error.message })}</p>}
         {plan.data && plan.data.toSend.length === 0 && <p>{tx('planEmpty')}</p>}
         <ul className="plan-list">

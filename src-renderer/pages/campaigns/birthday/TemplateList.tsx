@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { renderTemplate, SAMPLE_VARS, templateProblem, varsFor } from '../../../../src-shared/template.js';
 import type { BirthdayPlan } from '../../../../src-shared/domain.js';
+import { useReasonText } from '../../../i18n/validation/index.js';
 import { useTexts } from './texts.js';
 
 interface TemplateListProps {
@@ -20,6 +21,7 @@ function preview(source: string, vars: typeof SAMPLE_VARS): string | null {
 
 export function TemplateList({ title, templates, onChange, people, serverError }: TemplateListProps) {
   const tx = useTexts();
+  const reasonText = useReasonText();
   const headingId = useId();
   const move = (from: number, to: number) => {
     const next = [...templates];
@@ -39,7 +41,8 @@ export function TemplateList({ title, templates, onChange, people, serverError }
       <ol>
         {templates.map((source, i) => {
           const n = i + 1;
-          const problem = templateProblem(source);
+          const found = templateProblem(source);
+          const problem = found && reasonText(found);
           const id = `${headingId}-t${i}`;
           return (
             <li key={i} className="template-item">

@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { contract } from '../../../../src-shared/contract.js';
 import { useOperationMutation } from '../../../api/operations.js';
 import { Field, SettingsFormShell, useFormTexts, useSettingsForm } from '../../../components/form/index.js';
+import { reasonOfIssue, useReasonText } from '../../../i18n/validation/index.js';
 import { useTexts } from './texts.js';
 
 const FIELDS = ['limits.redisUrl'];
 
 export function RedisSection() {
   const tx = useTexts();
+  const reasonText = useReasonText();
   const form = useSettingsForm(FIELDS, useFormTexts()('leaveQuestion'));
   const test = useOperationMutation('settings.testRedis', { toastErrors: false });
   const [urlProblem, setUrlProblem] = useState<string | null>(null);
@@ -17,7 +19,8 @@ export function RedisSection() {
     test.reset();
     if (!url) return setUrlProblem(tx('needUrl'));
     const checked = contract['settings.testRedis'].input.safeParse({ url });
-    if (!checked.success) return setUrlProblem(checked.error.issues[0]?.message ?? tx('needUrl'));
+    const issue = checked.success ? undefined : checked.error.issues[0];
+    if (!checked.success) return setUrlProblem(issue ? reasonText(reasonOfIssue(issue)) : tx('needUrl'));
     setUrlProblem(null);
     test.mutate({ url });
   };
