@@ -4,6 +4,7 @@ import { buildSearchUrl } from '../../../../src-shared/search-url.js';
 import type { SavedSearch } from '../../../../src-shared/settings.js';
 import { InputField } from '../../../components/form/index.js';
 import { useI18n } from '../../../i18n/index.js';
+import { useReasonText } from '../../../i18n/validation/index.js';
 import { useTexts } from './texts.js';
 import { YearsOfExperience } from './YearsOfExperience.js';
 
@@ -31,7 +32,9 @@ export function SearchEditor({ search, index, baseUrl, errors, nextRunAt, onChan
   const { formatDate, formatTime } = useI18n();
   const id = useId();
   const err = (field: string) => errors[`sourcing.searches.${index}.${field}`];
-  const keywordError = search.keywords.trim() ? keywordsProblem(search.keywords) : null;
+  const reasonText = useReasonText();
+  const keywordProblem = search.keywords.trim() ? keywordsProblem(search.keywords) : null;
+  const keywordError = keywordProblem && reasonText(keywordProblem);
   const url = keywordError ? null : urlOf(baseUrl, search);
   const degrees = search.degrees ?? [];
   const input = (field: 'name' | 'location', label: string) => (
