@@ -26,7 +26,7 @@ async function npm(args: string[], cwd: string, env: Record<string, string> = {}
     return stdout;
   } catch (e) {
     const failed = e as { code?: number; stdout?: string; stderr?: string };
-    throw new Error(`npm ${args.join(' ')} failed (${failed.code}):\n${failed.stdout}\n${failed.stderr}`);
+    throw new Error(`npm ${args.join(' ')} failed (${failed.code}):\n${failed.stdout}\n${failed.stderr}`, { cause: e });
   }
 }
 
