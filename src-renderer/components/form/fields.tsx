@@ -50,13 +50,18 @@ interface InputFieldProps {
   placeholder?: string;
 }
 
+/** The ids of the hint and the error under a field, for aria-describedby. */
+function describedByOf(id: string, hint: unknown, error: unknown): string | undefined {
+  return [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+}
+
 /**
  * A labelled input with its hint and its error under it. `Field` binds it to a settings path; editors
  * of one item in a list (a saved search's schedule) use it directly, so both look and read the same.
  */
 export function InputField({ label, value, onChange, hint, error, env, type = 'text', min, max, step, placeholder }: InputFieldProps) {
   const id = useId();
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByOf(id, hint, error);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -83,7 +88,7 @@ export function Field({ form, path, label, hint, type = 'text', min, max, step }
   const id = useId();
   const error = form.errors[path];
   const env = form.envOverrides.includes(path) ? envNameForPath(path) : undefined;
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByOf(id, hint, error);
   const current = form.value(path);
   if (type === 'checkbox') {
     return (
