@@ -7,6 +7,12 @@ import { readHostInfo, type HostInfo } from '../core/data-lock.js';
 /** A call to the Rapport process that owns the data folder, through its local HTTP API. */
 export type RemoteCall = <N extends OperationName>(name: N, input: unknown) => Promise<OpOutput<N>>;
 
+/** The owner's API: its operations, and its event stream (`GET /api/events`) opened with the token. */
+export interface RemoteHost {
+  call: RemoteCall;
+  openEvents(signal: AbortSignal): Promise<Response>;
+}
+
 function requestFor(name: OperationName, input: Record<string, unknown>, base: string): { url: string; method: string; body?: string } {
   const { method, path } = contract[name];
   const rest = { ...input };
@@ -41,7 +47,7 @@ function hostUrl(info: HostInfo): string {
  * The owner's API when it runs one (its `host.json` names the port; the token is the `api-token`
  * file) and it answers as that pid; null otherwise (the Electron app serves no HTTP API).
  */
-export async function connectToHost(paths: Paths, env: Record<string, string | undefined>, ownerPid: number): Promise<RemoteCall | null> {
+export async function connectToHost(paths: Paths, env: Record<string, string | undefined>, ownerPid: number): Promise<RemoteHost | null> {
   const info = readHostInfo(paths.dataDir);
   const token = tokenFor(paths, env);
   if (!info || info.pid !== ownerPid || !token) return null;
@@ -52,7 +58,7 @@ export async function connectToHost(paths: Paths, env: Record<string, string | u
   } catch {
     return null;
   }
-  return async (name, input) => {
+  const call: RemoteCall = async (name, input) => {
     const validated = parseOrThrow(contract[name].input, input ?? {}, `input of ${name}`) as Record<string, unknown>;
     const req = requestFor(name, validated, base);
     const res = await fetch(req.url, {
@@ -75,4 +81,6 @@ export async function connectToHost(paths: Paths, env: Record<string, string | u
     const value: unknown = contract[name].contentType ? text : JSON.parse(text);
     return contract[name].output.parse(value) as OpOutput<typeof name>;
   };
+  const openEvents = (signal: AbortSignal) => fetch(`${base}/api/events`, { headers: { 'X-API-Key': token, Accept: 'text/event-stream' }, signal });
+  return { call, openEvents };
 }

@@ -1,5 +1,6 @@
 import type { Run } from '../../src-shared/domain.js';
 import type { Core } from '../core/app.js';
+import { followRemoteProgress, progressLine } from './remote-progress.js';
 import type { CliIo } from './types.js';
 import type { CliCore } from './with-core.js';
 
@@ -22,10 +23,15 @@ export async function waitForRun(cli: CliCore, runId: number, io: CliIo, quiet: 
       void cli.call('runs.stop', { id: runId });
     };
     process.once('SIGINT', onSignal);
+    const following = new AbortController();
     try {
-      if (!quiet) io.err(`  run #${runId} runs in the Rapport process that owns the data folder`);
+      if (!quiet) {
+        io.err(`  run #${runId} runs in the Rapport process that owns the data folder`);
+        if (cli.openEvents) void followRemoteProgress(cli.openEvents, runId, io, following.signal);
+      }
       return await pollRun(cli, runId);
     } finally {
+      following.abort();
       process.off('SIGINT', onSignal);
     }
   }
@@ -34,9 +40,7 @@ export async function waitForRun(cli: CliCore, runId: number, io: CliIo, quiet: 
 
 async function waitForLocalRun(core: Core, runId: number, io: CliIo, quiet: boolean): Promise<Run> {
   const offProgress = core.events.on('run.progress', (p) => {
-    if (quiet || p.runId !== runId) return;
-    if (p.wait) io.err(`  waiting ${Math.round(p.wait.ms / 1000)} s (${p.wait.reason})`);
-    else io.err(`  ${p.step}${p.contact ? `: ${p.contact}` : ''}`);
+    if (!quiet && p.runId === runId) io.err(progressLine(p));
   });
   const onSignal = () => {
     io.err('Stopping the run…');

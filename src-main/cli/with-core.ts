@@ -13,6 +13,8 @@ export interface CliCore {
   call<N extends OperationName>(name: N, input: unknown): Promise<OpOutput<N>>;
   /** The core in this process; null when the command runs in the process that owns the folder. */
   local: Core | null;
+  /** The owner's event stream, when the command runs there (for a run's progress lines). */
+  openEvents?(signal: AbortSignal): Promise<Response>;
 }
 
 /**
@@ -57,5 +59,5 @@ async function withOwner(fn: (core: CliCore) => Promise<number>, options: CoreOp
   if (access === 'read') return withLocal(fn, await createCore({ ...options, access: 'reader' }));
   const remote = await connectToHost(paths, env, holder.pid);
   if (!remote) throw alreadyRunningError(paths.dataDir, holder);
-  return fn({ call: remote, local: null });
+  return fn({ call: remote.call, local: null, openEvents: remote.openEvents });
 }

@@ -112,6 +112,12 @@ describe('one owner per data folder', () => {
     expect(readLockHolder(dir)?.pid).toBe(server.pid);
     expect((await statusJson()).lastRun).toMatchObject({ id: summary.id, status: 'succeeded' });
 
+    // Without --json, the server's progress lines come as the run goes, as for a run in this process.
+    const plain = io();
+    expect(await runCli(['run', 'birthday', '--dry-run'], plain.io), plain.err.join('\n')).toBe(0);
+    expect(plain.err.join('\n')).toMatch(/^ {2}reading the birthday list$/m);
+    expect(plain.out.join('\n')).toMatch(/dry run\): succeeded/);
+
     // A failing run fails the same way: exit 1 and the error in the JSON.
     sim.configure({ guard: { kind: 'checkpoint' } });
     const failing = io();
