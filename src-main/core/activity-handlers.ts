@@ -2,6 +2,7 @@ import type { DailyStats } from '../../src-shared/contract.js';
 import type { CoreContext, PartialHandlers } from './context.js';
 import { dayNumber, formatLocalDate, fromDayNumber, localDateOf, startOfLocalDay } from './limits/calendar.js';
 import type { LogFeed } from './log-feed.js';
+import { runLinesFromFiles } from './log-history.js';
 
 /** What the panel's Today chart and Activity page read: daily counts and recent log lines. */
 export function activityHandlers(ctx: CoreContext, logs: LogFeed): PartialHandlers {
@@ -26,6 +27,9 @@ export function activityHandlers(ctx: CoreContext, logs: LogFeed): PartialHandle
       }
       return { timeZone, days: [...byDate.values()] };
     },
-    'logs.recent': async ({ runId, level, limit }) => ({ lines: logs.recent({ runId, level, limit }) }),
+    'logs.recent': async ({ runId, level, limit }) => {
+      if (runId === undefined || logs.holdsRun(runId)) return { lines: logs.recent({ runId, level, limit }) };
+      return { lines: await runLinesFromFiles(ctx.paths.logs, runId, { level, limit }) };
+    },
   };
 }

@@ -52,24 +52,14 @@ export class LogFeed {
     return source.filter((l) => LEVEL_RANK[l.level] >= min).slice(-limit);
   }
 
+  /** Whether the feed still holds this run's lines (it keeps the last runs only, and nothing across a restart). */
+  holdsRun(runId: number): boolean {
+    return this.byRun.has(runId);
+  }
+
   private ingest(text: string): void {
-    let record: Record<string, unknown>;
-    try {
-      record = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      return;
-    }
-    const level = LEVELS[Number(record.level)];
-    if (!level) return;
-    const details = Object.fromEntries(Object.entries(record).filter(([k]) => !FRAME_FIELDS.has(k)));
-    const line: LogLine = {
-      level,
-      time: new Date(typeof record.time === 'number' ? record.time : Date.now()).toISOString(),
-      msg: typeof record.msg === 'string' ? record.msg : '',
-      runId: typeof record.runId === 'number' ? record.runId : null,
-      component: typeof record.component === 'string' ? record.component : null,
-      details: Object.keys(details).length ? JSON.stringify(details).slice(0, 2000) : null,
-    };
+    const line = parseLogLine(text);
+    if (!line) return;
     push(this.recentLines, line, this.limits.recent);
     if (line.runId !== null) {
       let lines = this.byRun.get(line.runId);
@@ -88,6 +78,27 @@ export class LogFeed {
       }
     }
   }
+}
+
+/** One line as pino wrote it (JSON, already redacted) → what the panel shows; null below info or not ours. */
+export function parseLogLine(text: string): LogLine | null {
+  let record: Record<string, unknown>;
+  try {
+    record = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  const level = LEVELS[Number(record.level)];
+  if (!level) return null;
+  const details = Object.fromEntries(Object.entries(record).filter(([k]) => !FRAME_FIELDS.has(k)));
+  return {
+    level,
+    time: new Date(typeof record.time === 'number' ? record.time : Date.now()).toISOString(),
+    msg: typeof record.msg === 'string' ? record.msg : '',
+    runId: typeof record.runId === 'number' ? record.runId : null,
+    component: typeof record.component === 'string' ? record.component : null,
+    details: Object.keys(details).length ? JSON.stringify(details).slice(0, 2000) : null,
+  };
 }
 
 function push<T>(buffer: T[], item: T, max: number): void {

@@ -40,7 +40,7 @@ export interface LogOptions {
 
 /** How much one log file may hold before it is rotated, and how many rotated files are kept. */
 const LOG_FILE_SIZE = '10M';
-const LOG_FILES_KEPT = 5;
+export const LOG_FILES_KEPT = 5;
 
 /**
  * JSON lines to a size-rotated file in the data dir (rapport.log, then rapport.1.log … rapport.5.log) and
