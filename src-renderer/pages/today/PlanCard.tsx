@@ -2,6 +2,7 @@ import type { BirthdayPlan, Status } from '../../../src-shared/domain.js';
 import { useOperation, useOperationMutation } from '../../api/operations.js';
 import { useBirthdayPlan } from '../../api/use-birthday-plan.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { useSkipReason } from '../../components/skip-reason.js';
 import { useI18n } from '../../i18n/index.js';
 import { useTexts } from './texts.js';
 
@@ -21,6 +22,7 @@ function blockerOf(status: Status, birthdayEnabled: boolean | undefined, plan: B
 export function PlanCard({ status }: { status: Status }) {
   const { formatDate } = useI18n();
   const t = useTexts();
+  const skipReason = useSkipReason();
   const { plan } = useBirthdayPlan();
   const connected = status.account.state === 'connected';
   const { data: settings } = useOperation('settings.get', {});
@@ -61,7 +63,7 @@ export function PlanCard({ status }: { status: Status }) {
               <ul className="plan-skipped">
                 {plan.data.skipped.map((s) => (
                   <li key={s.contact.profileUrl}>
-                    {s.contact.fullName} — {skipLabel(t, s.reason)}
+                    {s.contact.fullName} — {skipReason(s.reason)}
                   </li>
                 ))}
               </ul>
@@ -91,11 +93,4 @@ export function PlanCard({ status }: { status: Status }) {
       {!blocker && status.dryRun && <p className="note">{t('runNowDryMode')}</p>}
     </section>
   );
-}
-
-const SKIP_REASONS = ['upcoming', 'already_wished', 'too_late', 'belated_off', 'blocked', 'ignored', 'quota'] as const;
-
-function skipLabel(t: ReturnType<typeof useTexts>, reason: string): string {
-  const known = SKIP_REASONS.find((r) => r === reason);
-  return known ? t(`skip_${known}`) : reason;
 }

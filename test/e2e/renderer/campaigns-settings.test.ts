@@ -33,8 +33,8 @@ async function planWhenFree() {
 }
 
 const T = {
-  en: { save: 'Save', add: 'New search', dryRun: 'Dry run', remove: 'Delete', test: 'Test the connection', rotate: 'Rotate the token', settings: 'Settings' },
-  fr: { save: 'Enregistrer', add: 'Nouvelle recherche', dryRun: 'Essai', remove: 'Supprimer', test: 'Tester la connexion', rotate: 'Changer le jeton', settings: 'Réglages' },
+  en: { save: 'Save', add: 'New search', dryRun: 'Dry run', remove: 'Delete', test: 'Test the connection', rotate: 'Rotate the token', settings: 'Settings', blocked: 'blocked contact' },
+  fr: { save: 'Enregistrer', add: 'Nouvelle recherche', dryRun: 'Essai', remove: 'Supprimer', test: 'Tester la connexion', rotate: 'Changer le jeton', settings: 'Réglages', blocked: 'contact bloqué' },
 } as const;
 
 function section(page: Page, heading: RegExp) {
@@ -136,7 +136,8 @@ for (const lang of ['en', 'fr'] as const) {
       await page.evaluate(() => (window.location.hash = '#/campaigns/birthday'));
       const skipped = page.locator('.plan-skipped').filter({ hasText: person.fullName });
       await skipped.waitFor({ timeout: 30_000 });
-      expect(await skipped.textContent()).toContain('blocked');
+      // The reason in words, in the panel's language, not its code.
+      expect(await skipped.textContent()).toContain(t.blocked);
       const contact = (await harness.core.call('contacts.list', { query: person.fullName })).items[0]!;
       await harness.core.call('contacts.update', { id: contact.id, status: 'active' });
       await clean(tab);

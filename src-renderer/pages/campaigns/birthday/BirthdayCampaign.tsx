@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useBirthdayPlan } from '../../../api/use-birthday-plan.js';
 import { Field, SettingsFormShell, useFormTexts, useSettingsForm } from '../../../components/form/index.js';
+import { useSkipReason } from '../../../components/skip-reason.js';
 import { useTexts } from './texts.js';
 import { TemplateList } from './TemplateList.js';
 
@@ -58,6 +59,7 @@ function TimeField({ time, error, onChange }: { time: string | null; error?: str
 
 export function BirthdayCampaign() {
   const tx = useTexts();
+  const skipReason = useSkipReason();
   const form = useSettingsForm(FIELDS, useFormTexts()('leaveQuestion'));
   const { plan, connected } = useBirthdayPlan();
   if (!form.ready) return null;
@@ -109,7 +111,7 @@ export function BirthdayCampaign() {
           ))}
           {plan.data?.skipped.map((s) => (
             <li key={s.contact.profileUrl} className="plan-skipped">
-              {tx('skipped', { name: s.contact.fullName, reason: s.reason })}
+              {tx('skipped', { name: s.contact.fullName, reason: skipReason(s.reason) })}
             </li>
           ))}
         </ul>
