@@ -52,7 +52,8 @@ export function AccountCard({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
       {account && (
         <>
           <p className={`account-state account-${account.state}`}>{accountLabel(account.state)}</p>
-          <p>{account.message}</p>
+          {/* The core's message is the English sentence for the state: the panel says it in its own language. */}
+          <p>{texts(`detail_${account.state}`)}</p>
           {account.connectedAt && <p>{t('accountConnectedSince', { time: formatTime(account.connectedAt) })}</p>}
           {account.lastVerifiedAt && <p>{t('accountLastVerified', { time: formatTime(account.lastVerifiedAt) })}</p>}
         </>

@@ -1,8 +1,10 @@
 import type { Run } from '../../src-shared/domain.js';
 import { useI18n } from '../i18n/index.js';
+import { useCountsText } from './run-counts.js';
 
 export function RunSummary({ run }: { run: Run }) {
   const { t, formatTime, runStatusLabel } = useI18n();
+  const countsText = useCountsText();
   const counts = Object.entries(run.counts);
   return (
     <dl className="facts">
@@ -30,7 +32,7 @@ export function RunSummary({ run }: { run: Run }) {
       {counts.length > 0 && (
         <>
           <dt>{t('runCountsLabel')}</dt>
-          <dd>{counts.map(([name, n]) => `${name}: ${n}`).join(', ')}</dd>
+          <dd>{countsText(run.counts)}</dd>
         </>
       )}
       {run.errorCode && (

@@ -15,6 +15,11 @@ export const useAccountTexts = defineTexts({
     confirmYes: 'Yes, disconnect',
     confirmNo: 'Cancel',
     disconnected: 'Disconnected.',
+    'detail_not-connected': 'No LinkedIn account is connected: connect one, or import a cookie file.',
+    detail_connected: 'Runs use this session.',
+    detail_expired: 'The LinkedIn session expired: connect again.',
+    detail_checkpoint: 'LinkedIn asks for a security check: connect and clear it yourself in the browser window.',
+    detail_restricted: 'LinkedIn restricted the account; runs are paused.',
   },
   fr: {
     connect: 'Connecter LinkedIn',
@@ -29,5 +34,10 @@ export const useAccountTexts = defineTexts({
     confirmYes: 'Oui, déconnecter',
     confirmNo: 'Annuler',
     disconnected: 'Déconnecté.',
+    'detail_not-connected': 'Aucun compte LinkedIn n’est connecté : connectez-en un, ou importez un fichier de cookies.',
+    detail_connected: 'Les exécutions utilisent cette session.',
+    detail_expired: 'La session LinkedIn a expiré : reconnectez-vous.',
+    detail_checkpoint: 'LinkedIn demande une vérification de sécurité : connectez-vous et faites-la vous-même dans la fenêtre du navigateur.',
+    detail_restricted: 'LinkedIn a restreint le compte ; les exécutions sont en pause.',
   },
 });

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { RUN_KINDS, RUN_STATUSES, type Run } from '../../../src-shared/domain.js';
 import { useOperation } from '../../api/operations.js';
 import { useI18n } from '../../i18n/index.js';
+import { useCountsText } from '../../components/run-counts.js';
 import { Pager } from './Pager.js';
 import { useTexts } from './texts.js';
 
@@ -14,15 +15,11 @@ export function duration(run: Run, now = Date.now()): string {
   return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
 }
 
-export const countsText = (counts: Record<string, number>) =>
-  Object.entries(counts)
-    .map(([k, n]) => `${k}: ${n}`)
-    .join(', ');
-
 /** Every run, filtered by campaign and result, a page at a time; each opens its detail. */
 export function RunsView() {
   const { t: tf, formatTime, runStatusLabel } = useI18n();
   const t = useTexts();
+  const countsText = useCountsText();
   const ids = useId();
   const [kind, setKind] = useState<Run['kind'] | ''>('');
   const [status, setStatus] = useState<Run['status'] | ''>('');

@@ -16,6 +16,7 @@ const TEXTS = {
     activity: 'Activity',
     importLabel: 'Import a cookie file',
     connected: 'Connected',
+    connectedDetail: 'Runs use this session.',
     plan: "Today's plan",
     willBeWished: /Will be wished \(\d+\)/,
     dryRun: 'Dry run',
@@ -33,12 +34,14 @@ const TEXTS = {
     chartTable: 'Messages and profile visits per day',
     runLog: 'Log of this run',
     runInteractions: 'Interactions of this run',
+    oneSent: 'sent (1)',
   },
   fr: {
     today: 'Aujourd’hui',
     activity: 'Activité',
     importLabel: 'Importer un fichier de cookies',
     connected: 'Connecté',
+    connectedDetail: 'Les exécutions utilisent cette session.',
     plan: 'Le plan du jour',
     willBeWished: /Recevront des vœux \(\d+\)/,
     dryRun: 'Simulation',
@@ -56,6 +59,7 @@ const TEXTS = {
     chartTable: 'Messages et visites de profils par jour',
     runLog: 'Journal de cette exécution',
     runInteractions: 'Interactions de cette exécution',
+    oneSent: 'envoyés (1)',
   },
 } as const;
 
@@ -105,6 +109,7 @@ describe.each(['en', 'fr'] as const)('the control panel journey in %s', (lang) =
         buffer: Buffer.from(linkedInStorageState()),
       });
       await page.locator('.account-card').getByText(text.connected, { exact: true }).waitFor();
+      await page.locator('.account-card').getByText(text.connectedDetail, { exact: true }).waitFor();
 
       // The plan lists today's people with the exact text each will get.
       const plan = page.getByRole('region', { name: text.plan });
@@ -156,6 +161,8 @@ describe.each(['en', 'fr'] as const)('the control panel journey in %s', (lang) =
       await realRow.getByText(text.stopped, { exact: true }).waitFor();
       await dryRow.getByText(text.succeeded, { exact: true }).waitFor();
       expect(await realRow.textContent()).toContain('ABORTED');
+      // Counts in words, in the panel's language.
+      expect(await realRow.textContent()).toContain(text.oneSent);
       const list = page.getByRole('table', { name: text.interactions });
       await list.getByRole('cell', { name: text.sent, exact: true }).waitFor();
       expect(await list.getByRole('cell', { name: text.dryRunStatus, exact: true }).count()).toBe(expected.toSend.length);

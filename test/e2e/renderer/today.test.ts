@@ -132,7 +132,7 @@ describe('control panel: Today', () => {
     expect(text).toContain('Birthday wishes');
     expect(text).toContain('Failed');
     expect(text).toContain('the schedule');
-    expect(text).toContain('sent: 2');
+    expect(text).toContain('sent (2)');
     await context.close();
   });
 });
