@@ -45,10 +45,11 @@ type Layout = BubbleHeader | 'same-first-name';
 const LAYOUTS: Layout[] = [...BUBBLE_HEADERS, 'same-first-name'];
 
 /**
- * The matrix's own data set, smaller than the default one (three sends a case instead of six): two
- * birthdays today (Marie Dubois, Hélène Lefèvre), one belated by a day (Thierry Roussel: "hier" in
- * his name), one too late, two upcoming, among them Marie Laurent, who shares a first name with the
- * Marie wished today. Cards load four at a time, so the list is still lazy-loaded.
+ * The matrix's own data set (also used where the number of sends does not matter), smaller than the
+ * default one (three sends instead of six): two birthdays today (Marie Dubois, Hélène Lefèvre), one
+ * belated by a day (Thierry Roussel: "hier" in his name), one too late, two upcoming, among them Marie
+ * Laurent, who shares a first name with the Marie wished today. Cards load four at a time, so the list
+ * is still lazy-loaded.
  */
 const MATRIX_BATCH = 4;
 const matrixDataset = (locale: SimLocale) => generateDataset({ seed: 4, today: 2, late: [1, 12], upcoming: [1, 3], searchPeople: 0, locale });
@@ -177,6 +178,7 @@ describe('birthday run decisions', () => {
   }, 60_000);
 
   it('an out-of-hours run sends nothing and says why', async () => {
+    sim.configure(matrixDataset('en'));
     const today = new Date().getDay() || 7;
     const core = await setup({
       RAPPORT_WORKING_HOURS_ENABLED: 'true',
@@ -252,6 +254,7 @@ describe('birthday run decisions', () => {
   });
 
   it('dry run sends nothing, uses no quota, and decides exactly as a real run', async () => {
+    sim.configure(matrixDataset('en'));
     const core = await setup({ RAPPORT_BIRTHDAY_DRY_RUN: 'true' });
     const plan = await core.call('plan.birthday', {});
     const run = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
@@ -271,6 +274,7 @@ describe('birthday run decisions', () => {
 
 describe('pending messages resolved from the conversation', () => {
   it('a multi-line emoji wish found in the conversation is settled as sent, and nobody is wished again', async () => {
+    sim.configure(matrixDataset('en'));
     const multiLine = JSON.stringify(['Happy birthday, {firstName}! 🎂\nHave a great year\u00a0🎉  ', 'Joyeux anniversaire {firstName}\u00a0!\n\nBelle année 👩\u200d💻✨']);
     const core = await setup({ RAPPORT_BIRTHDAY_TEMPLATES_TODAY: multiLine, RAPPORT_BIRTHDAY_TEMPLATES_BELATED: multiLine });
     const first = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
