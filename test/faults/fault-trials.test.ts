@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Run } from '../../src-shared/domain.js';
-import { startSimulator, type Simulator } from '../fixtures/linkedin-sim/index.js';
+import { generateDataset, startSimulator, type Simulator } from '../fixtures/linkedin-sim/index.js';
 import { campaignCore, runToEnd, type CampaignCore } from '../helpers/campaign-core.js';
 import { startRedis } from '../helpers/redis.js';
 import { tempDirFor } from '../fuzz/temp.js';
@@ -15,11 +15,18 @@ import { tempDirFor } from '../fuzz/temp.js';
 const TRIALS = 5;
 const DAILY_LIMIT = 3;
 const TRIAL_TIMEOUT_MS = 60_000;
+/**
+ * Four birthdays today: one more than the daily limit, so the quota still binds, and few enough that
+ * the run after a crash is short. They fit in the page's first batch (nothing is lazy-loaded), so the
+ * scrolls that look for more need not wait long for nothing.
+ */
+const BIRTHDAYS_TODAY = DAILY_LIMIT + 1;
+const BROWSER = { scrollIdleMs: 100 };
 const counts: Record<string, Record<string, number>> = {};
 
 let sim: Simulator;
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
+  sim = await startSimulator({ port: 0, ...generateDataset({ seed: 7, today: BIRTHDAYS_TODAY, late: [], upcoming: [], searchPeople: 0 }) });
 });
 afterAll(async () => {
   await sim?.close();
@@ -69,11 +76,16 @@ describe('Redis faults during a run: never over the quota, the breaker visible',
       for (let trial = 0; trial < TRIALS; trial++) {
         sim.reset();
         const redis = await startRedis();
-        const h = await campaignCore(sim.url, {
-          RAPPORT_LIMITS_REDIS_URL: redis.url,
-          RAPPORT_LIMITS_MESSAGES_PER_DAY: String(DAILY_LIMIT),
-          RAPPORT_PACING_SCALE: '0.004',
-        });
+        const h = await campaignCore(
+          sim.url,
+          {
+            RAPPORT_LIMITS_REDIS_URL: redis.url,
+            RAPPORT_LIMITS_MESSAGES_PER_DAY: String(DAILY_LIMIT),
+            RAPPORT_PACING_SCALE: '0.004',
+          },
+          undefined,
+          BROWSER,
+        );
         try {
           const run = await bounded(`trial ${trial}`, (async () => {
             const firstSend = afterFirstSend(h);
@@ -111,7 +123,7 @@ describe('Chromium killed mid-run', () => {
   it(`fails the run with BROWSER_FAILED, leaves nothing pending, and the next run works — ${TRIALS} trials`, async () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       sim.reset();
-      const h = await campaignCore(sim.url, { RAPPORT_PACING_SCALE: '0.004' });
+      const h = await campaignCore(sim.url, { RAPPORT_PACING_SCALE: '0.004' }, undefined, BROWSER);
       try {
         const run: Run = await bounded(`trial ${trial}`, (async () => {
           const firstSend = afterFirstSend(h);

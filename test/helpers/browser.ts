@@ -16,6 +16,8 @@ import { openDatabase } from '../../src-main/core/store/db.js';
 import { createStore } from '../../src-main/core/store/index.js';
 import { realSleep, seededRng, systemClock, type Clock } from '../../src-main/core/util/runtime.js';
 
+export { linkedInStorageState, TEST_ENGINE_OPTIONS } from './linkedin-session.js';
+
 export interface TestContext {
   ctx: CoreContext;
   dataDir: string;
@@ -78,17 +80,6 @@ export function sharedBrowserProfile(): string {
   return dir;
 }
 
-/** A Playwright storage state as a user would export it from linkedin.com (the simulator's token by default). */
-export function linkedInStorageState(token = 'sim-li-at', expires = Math.floor(Date.now() / 1000) + 86_400 * 30): string {
-  return JSON.stringify({
-    cookies: [
-      { name: 'li_at', value: token, domain: '.www.linkedin.com', path: '/', expires, httpOnly: true, secure: true, sameSite: 'None' },
-      { name: 'JSESSIONID', value: '"ajax:123"', domain: '.www.linkedin.com', path: '/', expires, httpOnly: false, secure: true, sameSite: 'None' },
-    ],
-    origins: [],
-  });
-}
-
 /** Counter value of a labelled metric (prom-client). */
 export async function metricValue(ctx: CoreContext, name: 'guardStops' | 'selectorFallbacks', labels: Record<string, string>): Promise<number> {
   const metric = await ctx.metrics[name].get();
@@ -124,5 +115,3 @@ export async function openSession(engine: BrowserEngine, signal: AbortSignal = n
     },
   };
 }
-
-export const TEST_ENGINE_OPTIONS = { timeoutMs: 4_000, scrollIdleMs: 500 } as const;

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { build } from 'esbuild';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BUILT_CLI = join(ROOT, 'dist/node/cli.js');
@@ -18,4 +19,28 @@ function run(args: string[]): void {
 export function ensureBuilt(): void {
   if (!existsSync(RENDERER_INDEX)) run([join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
   if (!existsSync(BUILT_CLI)) run([join(ROOT, 'scripts/build-node.mjs')]);
+}
+
+/**
+ * A script of the test suite (say, a child process a test SIGKILLs) bundled with the current sources
+ * into one plain ESM file, so that every start runs JavaScript instead of transpiling the core again
+ * (as `node --import tsx` does). Built afresh from the working tree, never stale. It lands under dist/
+ * so the app still finds its root (package.json, migrations) and its packages in node_modules.
+ */
+export async function bundleScript(entry: string): Promise<{ file: string; dispose(): void }> {
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  const outdir = mkdtempSync(join(ROOT, 'dist', '.test-script-'));
+  const file = join(outdir, `${basename(entry).replace(/\.ts$/, '')}.mjs`);
+  await build({
+    entryPoints: [resolve(ROOT, entry)],
+    outfile: file,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __testCreateRequire } from 'node:module'; const require = __testCreateRequire(import.meta.url);" },
+  });
+  return { file, dispose: () => rmSync(outdir, { recursive: true, force: true }) };
 }

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../src-main/core/app.js';
+import type { BrowserEngineOptions } from '../../src-main/core/browser/engine.js';
 import type { Run } from '../../src-shared/domain.js';
-import { linkedInStorageState, TEST_ENGINE_OPTIONS } from './browser.js';
+import { linkedInStorageState, TEST_ENGINE_OPTIONS } from './linkedin-session.js';
 
 export interface CampaignCore {
   core: Core;
@@ -11,8 +12,16 @@ export interface CampaignCore {
   dispose(): Promise<void>;
 }
 
-/** A whole core on a temp data dir, pointed at the simulator, pacing off, with a session imported. */
-export async function campaignCore(simUrl: string, env: Record<string, string> = {}, dataDir?: string): Promise<CampaignCore> {
+/**
+ * A whole core on a temp data dir, pointed at the simulator, pacing off, with a session imported.
+ * `browser` overrides the test engine options (say, a shorter scroll idle for a list that fits one batch).
+ */
+export async function campaignCore(
+  simUrl: string,
+  env: Record<string, string> = {},
+  dataDir?: string,
+  browser: BrowserEngineOptions = {},
+): Promise<CampaignCore> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'rapport-campaign-'));
   const core = await createCore({
     dataDir: dir,
@@ -25,7 +34,7 @@ export async function campaignCore(simUrl: string, env: Record<string, string> =
       RAPPORT_LIMITS_WARMUP: 'false',
       ...env,
     },
-    extensions: { browser: TEST_ENGINE_OPTIONS },
+    extensions: { browser: { ...TEST_ENGINE_OPTIONS, ...browser } },
   });
   await core.call('account.importCookies', { content: linkedInStorageState() });
   return {

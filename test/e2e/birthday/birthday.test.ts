@@ -1,5 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BUBBLE_HEADERS, startSimulator, type BubbleHeader, type SimConfig, type SimPerson, type Simulator } from '../../fixtures/linkedin-sim/index.js';
+import {
+  BUBBLE_HEADERS, generateDataset, startSimulator, type BubbleHeader, type SimConfig, type SimLocale, type SimPerson,
+  type Simulator,
+} from '../../fixtures/linkedin-sim/index.js';
 import { campaignCore, runToEnd, type CampaignCore } from '../../helpers/campaign-core.js';
 
 let sim: Simulator;
@@ -15,7 +18,9 @@ afterEach(async () => {
   await current?.dispose();
   current = null;
   sim.reset();
-  sim.configure({ guard: null, variant: 'classic', locale: 'en', bubbleHeader: 'link', strayBubbleFor: null, misdirect: null, people: undefined });
+  sim.configure({
+    guard: null, variant: 'classic', locale: 'en', bubbleHeader: 'link', strayBubbleFor: null, misdirect: null, people: undefined, lazyBatchSize: 8,
+  });
 });
 
 async function setup(env: Record<string, string> = {}) {
@@ -38,6 +43,16 @@ const personOf = (cfg: SimConfig, publicId: string) => cfg.people.find((p) => p.
 /** Every bubble header layout, plus two open bubbles for two people sharing a first name (name-only headers). */
 type Layout = BubbleHeader | 'same-first-name';
 const LAYOUTS: Layout[] = [...BUBBLE_HEADERS, 'same-first-name'];
+
+/**
+ * The matrix's own data set (also used where the number of sends does not matter), smaller than the
+ * default one (three sends instead of six): two birthdays today (Marie Dubois, Hélène Lefèvre), one
+ * belated by a day (Thierry Roussel: "hier" in his name), one too late, two upcoming, among them Marie
+ * Laurent, who shares a first name with the Marie wished today. Cards load four at a time, so the list
+ * is still lazy-loaded.
+ */
+const MATRIX_BATCH = 4;
+const matrixDataset = (locale: SimLocale) => generateDataset({ seed: 4, today: 2, late: [1, 12], upcoming: [1, 3], searchPeople: 0, locale });
 
 /**
  * Opens the stray bubbles of a layout: one for someone whose birthday is upcoming (not wished
@@ -66,7 +81,11 @@ describe.each(
   ] as const),
 )('birthday run, bubble header "%s", %s generation in %s, with a stray bubble open', (layout, variant, locale) => {
   it('wishes each eligible contact exactly once with the planned text, no decoy clicked, and a second run sends nothing', async () => {
-    sim.configure({ variant, locale });
+    sim.configure({ variant, locale, lazyBatchSize: MATRIX_BATCH, ...matrixDataset(locale) });
+    const { birthdays } = sim.config();
+    expect(birthdays.filter((b) => b.when.kind === 'today'), 'two birthdays today').toHaveLength(2);
+    expect(eligibleNames(), 'two today and one belated to wish').toHaveLength(3);
+    expect(birthdays.length, 'more cards than one lazy-loaded batch').toBeGreaterThan(MATRIX_BATCH);
     openStrays(layout);
     const core = await setup();
     const plan = await core.call('plan.birthday', {});
@@ -159,6 +178,7 @@ describe('birthday run decisions', () => {
   }, 60_000);
 
   it('an out-of-hours run sends nothing and says why', async () => {
+    sim.configure(matrixDataset('en'));
     const today = new Date().getDay() || 7;
     const core = await setup({
       RAPPORT_WORKING_HOURS_ENABLED: 'true',
@@ -201,9 +221,11 @@ describe('birthday run decisions', () => {
   });
 
   it('stop during a pacing wait ends the run at once', async () => {
+    // A 120 s gap (2400 s at a scale of 0.05), with the short hesitations before each click and scroll
+    // scaled down as well: only the gap is waited on.
     const core = await setup({
-      RAPPORT_PACING_SCALE: '1',
-      RAPPORT_PACING_MESSAGE_GAP_SECONDS: '[120, 120]',
+      RAPPORT_PACING_SCALE: '0.05',
+      RAPPORT_PACING_MESSAGE_GAP_SECONDS: '[2400, 2400]',
       RAPPORT_PACING_TYPING_DELAY_MS: '[0, 0]',
     });
     const waiting = new Promise<number>((resolve) => {
@@ -232,6 +254,7 @@ describe('birthday run decisions', () => {
   });
 
   it('dry run sends nothing, uses no quota, and decides exactly as a real run', async () => {
+    sim.configure(matrixDataset('en'));
     const core = await setup({ RAPPORT_BIRTHDAY_DRY_RUN: 'true' });
     const plan = await core.call('plan.birthday', {});
     const run = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
@@ -251,6 +274,7 @@ describe('birthday run decisions', () => {
 
 describe('pending messages resolved from the conversation', () => {
   it('a multi-line emoji wish found in the conversation is settled as sent, and nobody is wished again', async () => {
+    sim.configure(matrixDataset('en'));
     const multiLine = JSON.stringify(['Happy birthday, {firstName}! 🎂\nHave a great year\u00a0🎉  ', 'Joyeux anniversaire {firstName}\u00a0!\n\nBelle année 👩\u200d💻✨']);
     const core = await setup({ RAPPORT_BIRTHDAY_TEMPLATES_TODAY: multiLine, RAPPORT_BIRTHDAY_TEMPLATES_BELATED: multiLine });
     const first = await runToEnd(core, () => core.call('campaigns.birthday.run', {}));
