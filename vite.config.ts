@@ -21,7 +21,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    maxWorkers: 2,
+    // Three on two cores: the suite waits on Chromium, pacing and child processes more than it computes
+    // (a full CI run with two workers kept about one core busy on average).
+    maxWorkers: 3,
     coverage: {
       provider: 'v8',
       // On in CI (`.ci/run` sets CI=true): `npm test` there fails when coverage falls under the thresholds.
