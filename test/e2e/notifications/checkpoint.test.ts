@@ -69,8 +69,9 @@ describe('notifications on a checkpoint stop', () => {
     expect((hook.accepted()[0].body as { link: string }).link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/#/activity/runs/${run.id}$`));
     // The desktop shell hears the same event, once.
     expect(shellNotices).toEqual([title]);
-    const outbox = await core.call('notifications.outbox', {});
-    expect(outbox.items.map((i) => [i.channel, i.status]).sort()).toEqual([
+    // The receiver has the request before the outbox hears its answer: wait for the row to say so.
+    const outboxStates = async () => (await core.call('notifications.outbox', {})).items.map((i) => [i.channel, i.status]).sort();
+    await expect.poll(outboxStates, { timeout: 10_000 }).toEqual([
       ['email', 'sent'],
       ['webhook', 'sent'],
     ]);
