@@ -33,6 +33,7 @@ const T = {
     max: 'At most (years)',
     yearsHint: 'Leave both empty to ignore experience.',
     yearsBoth: 'Give both a minimum and a maximum',
+    yearsOrder: 'the minimum must not exceed the maximum',
     schedule: 'This search’s schedule (cron; empty = none)',
     nextRun: 'Next run:',
     todayJob: `Search “${SEARCH.name}”`,
@@ -48,6 +49,7 @@ const T = {
     max: 'Au plus (années)',
     yearsHint: 'Laissez les deux vides pour ignorer l’expérience.',
     yearsBoth: 'Indiquez un minimum et un maximum',
+    yearsOrder: 'le minimum ne doit pas dépasser le maximum',
     schedule: 'Planification de cette recherche (cron ; vide = aucune)',
     nextRun: 'Prochaine exécution :',
     todayJob: `Recherche « ${SEARCH.name} »`,
@@ -95,7 +97,7 @@ for (const lang of ['en', 'fr'] as const) {
       await min.fill('10');
       await years.getByRole('alert').filter({ hasText: t.yearsBoth }).waitFor();
       await max.fill('3');
-      await years.getByRole('alert').filter({ hasText: 'the minimum must not exceed the maximum' }).waitFor();
+      await years.getByRole('alert').filter({ hasText: t.yearsOrder }).waitFor();
       await page.getByRole('button', { name: t.save, exact: true }).click();
       await page.locator('.form-actions [role="alert"]').first().waitFor();
       expect(searchSettings().criteria.yearsOfExperience).toBeUndefined();

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { savedSearchSchema, type SavedSearch } from '../../../../src-shared/settings.js';
+import { useReasonText } from '../../../i18n/validation/index.js';
 import { useTexts } from './texts.js';
 
 type Years = [number, number];
@@ -20,6 +21,7 @@ const asNumber = (raw: string) => (raw.trim() === '' ? Number.NaN : Number(raw))
  */
 export function YearsOfExperience({ search, serverError, onChange }: { search: SavedSearch; serverError?: string; onChange(next: SavedSearch): void }) {
   const tx = useTexts();
+  const reasonText = useReasonText();
   const id = useId();
   const years = search.criteria.yearsOfExperience;
   const set = (at: 0 | 1, raw: string) => {
@@ -30,7 +32,9 @@ export function YearsOfExperience({ search, serverError, onChange }: { search: S
     onChange({ ...search, criteria: cleared ? criteria : { ...criteria, yearsOfExperience: next } });
   };
   const half = years !== undefined && Number.isNaN(years[0]) !== Number.isNaN(years[1]);
-  const error = years === undefined ? null : half ? tx('yearsBoth') : (rangeProblem(search) ?? serverError ?? null);
+  const problem = years === undefined || half ? null : (rangeProblem(search) ?? serverError ?? null);
+  // The schema's (and the server's) words are English: said in the panel's language like every field error.
+  const error = half ? tx('yearsBoth') : problem && reasonText(problem);
   const shown = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '' : String(n));
   const input = (at: 0 | 1, label: string) => (
     <div className="field">
