@@ -29,7 +29,7 @@ function urlOf(baseUrl: string, search: SavedSearch): string | null {
 /** One saved search: its fields, live keyword validation and the exact URL the core will open. */
 export function SearchEditor({ search, index, baseUrl, errors, nextRunAt, onChange }: SearchEditorProps) {
   const tx = useTexts();
-  const { formatDate, formatTime } = useI18n();
+  const { formatTime } = useI18n();
   const id = useId();
   const err = (field: string) => errors[`sourcing.searches.${index}.${field}`];
   const reasonText = useReasonText();
@@ -152,7 +152,7 @@ export function SearchEditor({ search, index, baseUrl, errors, nextRunAt, onChan
       />
       {search.schedule && nextRunAt && (
         <p className="note" data-testid="search-next-run">
-          {tx('nextRun', { at: `${formatDate(nextRunAt)} ${formatTime(nextRunAt)}` })}
+          {tx('nextRun', { at: formatTime(nextRunAt) })}
         </p>
       )}
     </div>
